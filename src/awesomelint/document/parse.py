@@ -1,0 +1,472 @@
+"""One mistletoe parse turned into a Document: entries, tables, headings and located links."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from awesomelint.document.inline import (
+    BARE_URL,
+    HTML_ATTRIBUTE,
+    Cursor,
+    plain_text,
+    trim_bare_url,
+)
+from awesomelint.document.model import (
+    Cell,
+    Comment,
+    Document,
+    Entry,
+    EntryKind,
+    Heading,
+    Link,
+    LinkKind,
+    Span,
+    Table,
+    TextRun,
+)
+from awesomelint.document.slugs import Slugger, slug_candidates
+from awesomelint.document.tables import split_row
+from awesomelint.source import SourceText
+
+# mistletoe keeps its token registry and the document being parsed in module globals.
+_PARSE_LOCK = threading.Lock()
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)")
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_TITLE_LIMIT = 100
+
+
+def _mistletoe_document(lines: Sequence[str]) -> Any:
+    from mistletoe import block_token, span_token
+
+    with _PARSE_LOCK:
+        if block_token.HtmlBlock not in block_token._token_types:
+            block_token.add_token(block_token.HtmlBlock)
+        if span_token.HtmlSpan not in span_token._token_types:
+            span_token.add_token(span_token.HtmlSpan)
+        return block_token.Document([line + "\n" for line in lines])
+
+
+def _normalise_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def parse(source: SourceText, file: Path | None = None) -> Document:
+    """Parse a decoded file once and build the document rules read."""
+    root = _mistletoe_document(source.lines)
+    builder = _Builder(source)
+    builder.read_definitions(frozenset(root.footnotes))
+    builder.blocks(root.children, len(source.lines), parent=None, in_quote=False)
+    return builder.finish(file)
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+class _Builder:
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.lines = source.lines
+        self.headings: list[Heading] = []
+        self.heading_stack: list[tuple[int, str]] = []
+        self.slugger = Slugger()
+        self.anchors: set[str] = set()
+        self.entries: list[Entry | None] = []
+        self.entry_links: list[list[Link]] = []
+        self.tables: list[Table] = []
+        self.links: list[Link] = []
+        self.texts: list[TextRun] = []
+        self.code_lines: set[int] = set()
+        self.definitions: dict[str, tuple[str, Span]] = {}
+
+    # -- blocks ---------------------------------------------------------------
+
+    def _ends(self, children: Sequence[Any], limit: int) -> list[int]:
+        """The last line of each block: just before the next one starts, less blank lines."""
+        ends: list[int] = []
+        for number, child in enumerate(children):
+            start = child.line_number
+            end = limit
+            for following in range(number + 1, len(children)):
+                if children[following].line_number > start:
+                    end = children[following].line_number - 1
+                    break
+            end = max(min(end, limit), start)
+            while end > start and _is_blank(self.lines[end - 1]):
+                end -= 1
+            ends.append(end)
+        return ends
+
+    def blocks(self, children: Sequence[Any], limit: int, parent: int | None, in_quote: bool) -> None:
+        children = [child for child in children if getattr(child, "line_number", None) is not None]
+        for child, end in zip(children, self._ends(children, limit)):
+            self.block(child, end, parent, in_quote)
+
+    def block(self, token: Any, end: int, parent: int | None, in_quote: bool) -> None:
+        name = type(token).__name__
+        start: int = token.line_number
+        if name in ("Heading", "SetextHeading"):
+            self.heading(token, start, end, parent)
+        elif name == "Paragraph":
+            self.spans(token.children, start, end, parent)
+        elif name == "List":
+            self.blocks(token.children, end, parent, in_quote)
+        elif name == "ListItem":
+            self.list_item(token, start, end, parent, in_quote)
+        elif name == "Quote":
+            self.blocks(token.children, end, parent, in_quote=True)
+        elif name == "Table":
+            self.table(token, start, parent, in_quote)
+        elif name in ("CodeFence", "BlockCode"):
+            self.code_lines.update(range(start, end + 1))
+        elif name == "HtmlBlock":
+            self.html(self._offset(start, 1), self._offset(end + 1, 1), parent)
+
+    def heading(self, token: Any, start: int, end: int, parent: int | None) -> None:
+        text = " ".join(plain_text(token).split())
+        candidates = slug_candidates(text)
+        slug = self.slugger.slug(candidates[0])
+        self.anchors.add(slug)
+        for candidate in candidates[1:]:
+            self.anchors.add(candidate)
+        level: int = token.level
+        self.headings.append(Heading(level=level, text=text, slug=slug, line=start))
+        while self.heading_stack and self.heading_stack[-1][0] >= level:
+            self.heading_stack.pop()
+        self.heading_stack.append((level, text))
+        self.spans(token.children, start, end, parent)
+
+    def _section(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.heading_stack)
+
+    def _new_entry(self) -> int:
+        self.entries.append(None)
+        self.entry_links.append([])
+        return len(self.entries) - 1
+
+    def list_item(self, token: Any, start: int, end: int, parent: int | None, in_quote: bool) -> None:
+        index = self._new_entry()
+        section = self._section()
+        self.blocks(token.children, end, index, in_quote)
+        title = ""
+        first = token.children[0] if token.children else None
+        if first is not None and type(first).__name__ == "Paragraph":
+            title = _entry_title(first.children)
+        self.entries[index] = Entry(
+            index=index,
+            kind=EntryKind.LIST_ITEM,
+            line=start,
+            end_line=end,
+            section=section,
+            title=title,
+            text="\n".join(self.lines[start - 1 : end]),
+            links=tuple(self.entry_links[index]),
+            parent=parent,
+        )
+
+    def table(self, token: Any, start: int, parent: int | None, in_quote: bool) -> None:
+        section = self._section()
+        header_cells = self._cells(start, None, in_quote)
+        headers = [" ".join(_cell_plain(cell.text).split()) for cell in header_cells]
+        header = tuple(
+            Cell(text=cell.text, header=name, span=cell.span) for cell, name in zip(header_cells, headers)
+        )
+        self._cell_spans(token.header.children, header_cells, start, parent)
+        table_index = len(self.tables)
+        rows: list[int] = []
+        for row in token.children:
+            line: int = row.line_number
+            cells = self._cells(line, headers, in_quote)
+            index = self._new_entry()
+            rows.append(index)
+            self._cell_spans(row.children, cells, line, index)
+            first_tokens = row.children[0].children if row.children else []
+            self.entries[index] = Entry(
+                index=index,
+                kind=EntryKind.TABLE_ROW,
+                line=line,
+                end_line=line,
+                section=section,
+                title=_entry_title(first_tokens),
+                text=self.lines[line - 1],
+                links=tuple(self.entry_links[index]),
+                parent=parent,
+                table=table_index,
+                cells=tuple(cells),
+            )
+        end_line = start + 1 + len(token.children)
+        self.tables.append(
+            Table(
+                index=table_index,
+                line=start,
+                end_line=end_line,
+                header=header,
+                section=section,
+                rows=tuple(rows),
+            )
+        )
+
+    def _cells(self, line: int, headers: Sequence[str] | None, in_quote: bool) -> list[Cell]:
+        text = self.lines[line - 1]
+        prefix = 0
+        if in_quote:
+            match = _QUOTE_PREFIX.match(text)
+            prefix = match.end() if match else 0
+        cells: list[Cell] = []
+        for number, raw in enumerate(split_row(text[prefix:])):
+            name = headers[number] if headers is not None and number < len(headers) else None
+            if headers is None:
+                name = None
+            span = Span(line, prefix + raw.start + 1, line, prefix + raw.end + 1)
+            cells.append(Cell(text=raw.text, header=name, span=span))
+        return cells
+
+    def _cell_spans(self, tokens: Sequence[Any], cells: Sequence[Cell], line: int, entry: int | None) -> None:
+        from mistletoe import span_token
+
+        for number, cell in enumerate(cells):
+            if number < len(tokens) and len(tokens) >= len(cells):
+                children = tokens[number].children
+            else:
+                # mistletoe drops empty cells between pipes; tokenize this one ourselves.
+                children = span_token.tokenize_inner(cell.text.replace("\\|", "|"))
+            start = self._offset(line, cell.span.column)
+            stop = self._offset(line, cell.span.end_column)
+            self._walk(children, Cursor(self.source.text, start, stop), entry)
+
+    # -- spans ----------------------------------------------------------------
+
+    def _offset(self, line: int, column: int) -> int:
+        if line > len(self.lines):
+            return len(self.source.text)
+        return self.source.offset(line, column)
+
+    def _span(self, start: int, end: int) -> Span:
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(end)
+        return Span(line, column, end_line, end_column)
+
+    def spans(self, tokens: Sequence[Any], start: int, end: int, entry: int | None) -> None:
+        cursor = Cursor(self.source.text, self._offset(start, 1), self._offset(end + 1, 1))
+        self._walk(tokens, cursor, entry)
+
+    def _add_link(self, link: Link) -> None:
+        self.links.append(link)
+        if link.entry is not None:
+            self.entry_links[link.entry].append(link)
+
+    def _walk(self, tokens: Sequence[Any], cursor: Cursor, entry: int | None) -> None:
+        for token in tokens:
+            name = type(token).__name__
+            if name == "RawText":
+                self._raw_text(token.content, cursor, entry)
+            elif name in ("Link", "Image"):
+                self._walk(token.children, cursor, entry)
+                self._link(token, name == "Image", cursor, entry)
+            elif name == "AutoLink":
+                self._autolink(token, cursor, entry)
+            elif name == "InlineCode":
+                cursor.skip_code_span()
+            elif name == "HtmlSpan":
+                at = cursor.find(token.content)
+                if at >= 0:
+                    self.html(at, at + len(token.content), entry)
+                    cursor.position = at + len(token.content)
+            elif name != "EscapeSequence":
+                children = getattr(token, "children", None)
+                if children:
+                    self._walk(children, cursor, entry)
+
+    def _raw_text(self, content: str, cursor: Cursor, entry: int | None) -> None:
+        at = cursor.find(content)
+        if at < 0:
+            return
+        cursor.position = at + len(content)
+        line, column = self.source.position(at)
+        self.texts.append(TextRun(content, line, column, entry))
+        if "www." not in content and "://" not in content:
+            return
+        for match in BARE_URL.finditer(content):
+            url = trim_bare_url(match.group())
+            if "." not in url.split("//")[-1]:
+                continue
+            begin = at + match.start()
+            self._add_link(
+                Link(
+                    target=url,
+                    destination=url,
+                    text=url,
+                    kind=LinkKind.BARE,
+                    is_image=False,
+                    span=self._span(begin, begin + len(url)),
+                    entry=entry,
+                )
+            )
+
+    def _link(self, token: Any, is_image: bool, cursor: Cursor, entry: int | None) -> None:
+        destination: str = token.src if is_image else token.target
+        text = " ".join(plain_text(token).split())
+        label: str | None = token.label
+        if label is not None:
+            definition = self.definitions.get(_normalise_label(label))
+            if definition is None:
+                return
+            target, span = definition
+            kind = LinkKind.REFERENCE
+            usage = cursor.find("]")
+            if usage >= 0:
+                cursor.position = usage + 1
+        else:
+            kind = LinkKind.INLINE
+            found = cursor.find_destination(destination)
+            if found is None:
+                fallback = min(cursor.position, len(self.source.text))
+                span = self._span(fallback, fallback)
+                target = destination
+            else:
+                begin, finish = found
+                span = self._span(begin, finish)
+                target = self.source.text[begin:finish]
+                cursor.position = finish
+        self._add_link(
+            Link(
+                target=target,
+                destination=destination,
+                text=text,
+                kind=kind,
+                is_image=is_image,
+                span=span,
+                entry=entry,
+                label=label,
+            )
+        )
+
+    def _autolink(self, token: Any, cursor: Cursor, entry: int | None) -> None:
+        target: str = token.target
+        at = cursor.find("<" + target + ">")
+        if at < 0:
+            return
+        begin = at + 1
+        cursor.position = begin + len(target) + 1
+        destination = "mailto:" + target if token.mailto else target
+        self._add_link(
+            Link(
+                target=target,
+                destination=destination,
+                text=target,
+                kind=LinkKind.AUTOLINK,
+                is_image=False,
+                span=self._span(begin, begin + len(target)),
+                entry=entry,
+            )
+        )
+
+    def html(self, start: int, end: int, entry: int | None) -> None:
+        """Links and anchors in raw HTML between two offsets, skipping comments."""
+        text = self.source.text
+        chunk = text[start:end]
+        if "=" not in chunk:
+            return
+        chunk = _COMMENT.sub(lambda match: " " * len(match.group()), chunk)
+        for tag in re.finditer(r"<[A-Za-z][^<>]*>", chunk):
+            tag_name = tag.group()[1:].split(None, 1)[0].rstrip("/>").lower()
+            for attribute in HTML_ATTRIBUTE.finditer(tag.group()):
+                name = attribute.group(1).lower()
+                group = next(g for g in (2, 3, 4) if attribute.group(g) is not None)
+                value = attribute.group(group)
+                if name in ("id", "name"):
+                    self.anchors.add(value)
+                    continue
+                if name == "src" and tag_name not in ("img", "source", "video", "audio"):
+                    continue
+                if name == "href" and tag_name not in ("a", "area", "link"):
+                    continue
+                begin = start + tag.start() + attribute.start(group)
+                self._add_link(
+                    Link(
+                        target=value,
+                        destination=value,
+                        text="",
+                        kind=LinkKind.HTML,
+                        is_image=name == "src",
+                        span=self._span(begin, begin + len(value)),
+                        entry=entry,
+                    )
+                )
+
+    # -- whole document -------------------------------------------------------
+
+    def read_definitions(self, labels: frozenset[str]) -> None:
+        """Locate the link reference definitions mistletoe accepted (it keeps no positions)."""
+        if not labels:
+            return
+        wanted = {_normalise_label(label) for label in labels}
+        for number, line in enumerate(self.lines, start=1):
+            if "]:" not in line:
+                continue
+            match = _DEFINITION.match(line)
+            if match is None:
+                continue
+            label = _normalise_label(match.group(1))
+            if label not in wanted:
+                continue
+            target = match.group(2)
+            column = match.start(2) + 1
+            if target.startswith("<"):
+                target, column = target[1:-1], column + 1
+            self.definitions.setdefault(
+                label, (target, Span(number, column, number, column + len(target)))
+            )
+
+    def finish(self, file: Path | None) -> Document:
+        comments = tuple(
+            Comment(match.group(1), *self._lines_of(match.start(), match.end()))
+            for match in _COMMENT.finditer(self.source.text)
+            if self.source.position(match.start())[0] not in self.code_lines
+        )
+        entries = tuple(entry for entry in self.entries if entry is not None)
+        return Document(
+            path=self.source.path,
+            file=file,
+            source=self.source,
+            headings=tuple(self.headings),
+            entries=entries,
+            tables=tuple(self.tables),
+            links=tuple(self.links),
+            texts=tuple(self.texts),
+            comments=comments,
+            anchors=frozenset(self.anchors),
+            code_lines=frozenset(self.code_lines),
+        )
+
+    def _lines_of(self, start: int, end: int) -> tuple[int, int]:
+        return self.source.position(start)[0], self.source.position(end)[0]
+
+
+def _cell_plain(text: str) -> str:
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"\\(.)", r"\1", text).replace("*", "").replace("`", "")
+
+
+def _entry_title(tokens: Sequence[Any]) -> str:
+    """The bold text or link text an entry starts with, else its first words."""
+    for token in tokens:
+        name = type(token).__name__
+        if name == "RawText" and not token.content.strip():
+            continue
+        if name in ("Strong", "Link", "Emphasis"):
+            title = " ".join(plain_text(token).split())
+            break
+        title = " ".join("".join(plain_text(t) for t in tokens).split())
+        break
+    else:
+        return ""
+    title = title.rstrip(" .:")
+    return title if len(title) <= _TITLE_LIMIT else title[: _TITLE_LIMIT - 1] + "…"

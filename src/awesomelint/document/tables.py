@@ -1,0 +1,42 @@
+"""Splitting a table row into cells at the columns where they stand in the source."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class RawCell(NamedTuple):
+    text: str
+    start: int  # 0-based index of the first character of `text` in the line
+    end: int  # exclusive
+
+
+def split_row(line: str) -> list[RawCell]:
+    """GFM cell splitting: `|` separates cells unless escaped; outer pipes are optional."""
+    boundaries: list[int] = []
+    index = 0
+    length = len(line)
+    while index < length:
+        character = line[index]
+        if character == "\\":
+            index += 2
+            continue
+        if character == "|":
+            boundaries.append(index)
+        index += 1
+    stripped_start = len(line) - len(line.lstrip())
+    stripped_end = len(line.rstrip())
+    edges = [-1, *boundaries, length]
+    cells: list[RawCell] = []
+    for number, (left, right) in enumerate(zip(edges, edges[1:])):
+        start, end = left + 1, right
+        is_first, is_last = number == 0, number == len(edges) - 2
+        if is_first and boundaries and boundaries[0] == stripped_start:
+            continue  # leading pipe: no cell before it
+        if is_last and boundaries and boundaries[-1] == stripped_end - 1:
+            continue  # trailing pipe: no cell after it
+        raw = line[start:end]
+        text = raw.strip()
+        offset = start + (len(raw) - len(raw.lstrip()))
+        cells.append(RawCell(text, offset, offset + len(text)))
+    return cells

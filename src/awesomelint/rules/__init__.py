@@ -1,0 +1,1 @@
+"""awesomelint's own rules: one module per rule, each registering itself with @rule."""

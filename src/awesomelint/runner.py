@@ -1,0 +1,126 @@
+"""Running the selected rules over files: read, parse once, check, suppress, sort."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from awesomelint.config import ActiveRule, RawConfig, Settings, resolve
+from awesomelint.document import Document
+from awesomelint.document.parse import parse
+from awesomelint.errors import InputError
+from awesomelint.finding import Finding, Severity
+from awesomelint.registry import all_rules
+from awesomelint.rule import RuleContext
+from awesomelint.source import SourceText, decode
+from awesomelint.suppress import read_suppressions
+
+STDIN = "-"
+# Deeply nested lists and quotes recurse in mistletoe; a list nested this deep is no list.
+_RECURSION_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None  # why the file could not be linted
+    notes: tuple[str, ...] = ()  # warnings about the file's awesomelint comments
+    source: SourceText | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity is Severity.WARNING)
+
+
+def read_source(path: str) -> tuple[SourceText, Path | None]:
+    """Read and decode one file named on the command line (`-` is standard input)."""
+    if path == STDIN:
+        return decode(sys.stdin.buffer.read(), "<stdin>"), None
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(path, "is a directory, not a Markdown file")
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read: {error.strerror or error}") from None
+    return decode(data, path), file
+
+
+def parse_source(source: SourceText, file: Path | None) -> Document:
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+    try:
+        return parse(source, file)
+    except RecursionError:
+        raise InputError(source.path, "is nested too deeply to lint") from None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def check_document(
+    document: Document, rules: Sequence[ActiveRule], *, today: date | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Run offline rules on a parsed document; findings sorted, suppressed ones dropped."""
+    day = today or date.today()
+    findings: list[Finding] = []
+    for active in rules:
+        if active.rule.network:
+            continue
+        context = RuleContext(
+            rule=active.rule.name,
+            severity=active.severity,
+            options=active.options,
+            path=document.path,
+            today=day,
+        )
+        findings.extend(active.rule.check(document, context))
+    suppressions = read_suppressions(document, all_rules())
+    notes = [
+        f"{document.path}:{line}: unknown rule {name!r} in an awesomelint comment"
+        for line, name in suppressions.unknown
+    ]
+    kept = sorted((finding for finding in findings if not suppressions.covers(finding)), key=lambda f: f.sort_key)
+    return kept, notes
+
+
+def lint_file(path: str, settings: Settings, *, today: date | None = None) -> FileResult:
+    try:
+        source, file = read_source(path)
+        document = parse_source(source, file)
+    except InputError as error:
+        return FileResult(path=path, error=str(error))
+    findings, notes = check_document(document, settings.rules, today=today)
+    return FileResult(path=source.path, findings=tuple(findings), notes=tuple(notes), source=source)
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "README.md",
+    file: Path | None = None,
+    select: Iterable[str] | None = None,
+    options: Mapping[str, Mapping[str, object]] | None = None,
+    today: date | None = None,
+) -> list[Finding]:
+    """Lint Markdown text with the named rules: the entry point for tests and embedding."""
+    layer = RawConfig(
+        origin="lint_text",
+        select=tuple(select) if select is not None else None,
+        rules={name: dict(values) for name, values in (options or {}).items()},
+    )
+    settings = resolve([layer], all_rules())
+    document = parse_source(SourceText(path=path, text=text), file)
+    findings, _ = check_document(document, settings.rules, today=today)
+    return findings
