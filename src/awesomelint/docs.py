@@ -27,11 +27,22 @@ def rule_doc(rule: Rule) -> str | None:
 
 
 def sections(doc: str) -> dict[str, str]:
-    """The doc's `## ` sections by heading."""
+    """The doc's `## ` sections by heading (headings inside code blocks do not count)."""
     found: dict[str, str] = {}
-    parts = re.split(r"^## +(.+?)\s*$", doc, flags=re.MULTILINE)
-    for heading, body in zip(parts[1::2], parts[2::2]):
-        found[heading.strip()] = body
+    heading: str | None = None
+    body: list[str] = []
+    fenced = False
+    for line in doc.splitlines(keepends=True):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("## "):
+            if heading is not None:
+                found[heading] = "".join(body)
+            heading, body = line[3:].strip(), []
+            continue
+        body.append(line)
+    if heading is not None:
+        found[heading] = "".join(body)
     return found
 
 

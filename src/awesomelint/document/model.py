@@ -40,7 +40,8 @@ class Link:
     is_image: bool
     span: Span  # where the target is written (for reference links: in the definition)
     entry: int | None  # index into Document.entries, innermost entry holding the link
-    label: str | None = None
+    label: str | None = None  # for reference links
+    contains_image: bool = False  # a badge: [![alt](image)](target)
 
 
 @dataclass(frozen=True, slots=True)

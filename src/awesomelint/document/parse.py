@@ -343,6 +343,7 @@ class _Builder:
                 span=span,
                 entry=entry,
                 label=label,
+                contains_image=_contains_image(token),
             )
         )
 
@@ -446,6 +447,12 @@ class _Builder:
 
     def _lines_of(self, start: int, end: int) -> tuple[int, int]:
         return self.source.position(start)[0], self.source.position(end)[0]
+
+
+def _contains_image(token: Any) -> bool:
+    return any(
+        type(child).__name__ == "Image" or _contains_image(child) for child in getattr(token, "children", None) or ()
+    )
 
 
 def _cell_plain(text: str) -> str:
