@@ -28,10 +28,18 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Lint curated Markdown lists: duplicates, broken links, dates, tables.",
         epilog="Exit status: 0 no error findings, 1 error findings, 2 usage, configuration or input error.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="Markdown files ('-' reads stdin; default README.md)")
-    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
-    parser.add_argument("--select", metavar="RULES", help="comma-separated rules to run (replaces the config's select)")
-    parser.add_argument("--ignore", metavar="RULES", help="comma-separated rules not to run (added to the config's)")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="Markdown files ('-' reads stdin; default README.md)"
+    )
+    parser.add_argument(
+        "--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)"
+    )
+    parser.add_argument(
+        "--select", metavar="RULES", help="comma-separated rules to run (replaces the config's select)"
+    )
+    parser.add_argument(
+        "--ignore", metavar="RULES", help="comma-separated rules not to run (added to the config's)"
+    )
     parser.add_argument(
         "--severity",
         action="append",
@@ -46,7 +54,9 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="RULE.KEY=VALUE",
         help="set a rule option, e.g. duplicate-url.allow=https://example.com/ (repeatable)",
     )
-    parser.add_argument("--config", metavar="PATH", help="use this configuration file instead of searching for one")
+    parser.add_argument(
+        "--config", metavar="PATH", help="use this configuration file instead of searching for one"
+    )
     parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -79,13 +89,16 @@ def _command_line_layer(args: argparse.Namespace) -> RawConfig:
         if not separator or not dot:
             raise FatalError(f"--rule-option {item!r}: expected RULE.KEY=VALUE")
         rules.setdefault(name.strip(), {})[option.strip()] = value
-    split = lambda text: tuple(part.strip() for part in text.split(",") if part.strip())  # noqa: E731
     return RawConfig(
         origin="command line",
-        select=split(args.select) if args.select is not None else None,
-        ignore=split(args.ignore) if args.ignore else (),
+        select=_split_names(args.select) if args.select is not None else None,
+        ignore=_split_names(args.ignore) if args.ignore else (),
         rules=rules,
     )
+
+
+def _split_names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def _list_rules(rules: dict[str, Rule]) -> None:
@@ -130,7 +143,9 @@ class _SettingsForFiles:
         else:
             start = Path.cwd() if path == "-" else Path(path).parent
             config_path = find_config_file(start)
-            layers = [read_config_file(config_path), self.command_line] if config_path else [self.command_line]
+            layers = (
+                [read_config_file(config_path), self.command_line] if config_path else [self.command_line]
+            )
         key = config_path
         if key not in self.cache:
             self.cache[key] = resolve(layers, self.rules)

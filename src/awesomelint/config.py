@@ -74,7 +74,9 @@ def parse_config(data: Mapping[str, Any], origin: str) -> RawConfig:
     """Check the shape of a configuration table (rule names are checked later, against the rules)."""
     unknown = sorted(set(data) - _TOP_LEVEL_KEYS)
     if unknown:
-        raise FatalError(f"{origin}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_TOP_LEVEL_KEYS))})")
+        raise FatalError(
+            f"{origin}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_TOP_LEVEL_KEYS))})"
+        )
     select = _names(data["select"], f"{origin}: 'select'") if "select" in data else None
     ignore = _names(data.get("ignore", []), f"{origin}: 'ignore'")
     rules = data.get("rules", {})
@@ -157,7 +159,9 @@ def resolve(layers: Sequence[RawConfig], known: Mapping[str, Rule]) -> Settings:
                     try:
                         severities[name] = Severity(value)
                     except ValueError:
-                        raise FatalError(f"{where}: severity must be 'error' or 'warning', not {value!r}") from None
+                        raise FatalError(
+                            f"{where}: severity must be 'error' or 'warning', not {value!r}"
+                        ) from None
                     continue
                 option = rule.option(key)
                 if option is None:
@@ -167,7 +171,9 @@ def resolve(layers: Sequence[RawConfig], known: Mapping[str, Rule]) -> Settings:
                     options.setdefault(name, {})[key] = option.convert(value)
                 except ValueError as error:
                     raise FatalError(f"{where}: {key} = {value!r}: {error}") from None
-    chosen = [rule for name, rule in known.items() if (select is None or name in select) and name not in ignore]
+    chosen = [
+        rule for name, rule in known.items() if (select is None or name in select) and name not in ignore
+    ]
     return Settings(
         rules=tuple(
             ActiveRule(

@@ -17,7 +17,7 @@ def rule_doc(rule: Rule) -> str | None:
     if rule.documentation is not None:
         return rule.documentation
     name = f"{rule.name}.md"
-    packaged = resources.files("awesomelint").joinpath("rule_docs", name)
+    packaged = resources.files("awesomelint") / "rule_docs" / name
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     checkout = Path(__file__).resolve().parents[2] / "rules" / name

@@ -21,6 +21,9 @@ from awesomelint.suppress import read_suppressions
 STDIN = "-"
 # Deeply nested lists and quotes recurse in mistletoe; a list nested this deep is no list.
 _RECURSION_LIMIT = 20_000
+# mistletoe re-reads nested list items once per level: 500 levels take half a second,
+# 3,000 take a minute. Real lists nest a handful of levels.
+_MAX_INDENT = 1_000
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,16 @@ def read_source(path: str) -> tuple[SourceText, Path | None]:
     return decode(data, path), file
 
 
+def _check_nesting(source: SourceText) -> None:
+    for number, line in enumerate(source.lines, start=1):
+        if len(line) > _MAX_INDENT and line[:_MAX_INDENT].isspace():
+            raise InputError(
+                source.path, f"line {number} is indented over {_MAX_INDENT} columns: nested too deeply"
+            )
+
+
 def parse_source(source: SourceText, file: Path | None) -> Document:
+    _check_nesting(source)
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
     try:
@@ -91,7 +103,9 @@ def check_document(
         f"{document.path}:{line}: unknown rule {name!r} in an awesomelint comment"
         for line, name in suppressions.unknown
     ]
-    kept = sorted((finding for finding in findings if not suppressions.covers(finding)), key=lambda f: f.sort_key)
+    kept = sorted(
+        (finding for finding in findings if not suppressions.covers(finding)), key=lambda f: f.sort_key
+    )
     return kept, notes
 
 

@@ -30,9 +30,7 @@ class Suppressions:
             return True
         if any(name in self.lines.get(finding.line, ()) for name in names):
             return True
-        return any(
-            name in names and first <= finding.line <= last for name, first, last in self.ranges
-        )
+        return any(name in names and first <= finding.line <= last for name, first, last in self.ranges)
 
 
 def read_suppressions(document: Document, known_rules: Iterable[str]) -> Suppressions:

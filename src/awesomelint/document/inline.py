@@ -25,9 +25,7 @@ def trim_bare_url(url: str) -> str:
     """GFM's extended autolink path validation: trailing punctuation and unbalanced `)` are not part of it."""
     while url:
         last = url[-1]
-        if last in _TRAILING_PUNCTUATION:
-            url = url[:-1]
-        elif last == ")" and url.count(")") > url.count("("):
+        if last in _TRAILING_PUNCTUATION or (last == ")" and url.count(")") > url.count("(")):
             url = url[:-1]
         elif last == ";" and re.search(r"&[A-Za-z0-9]+;$", url):
             url = url[: url.rindex("&")]

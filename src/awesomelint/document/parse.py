@@ -45,9 +45,9 @@ def _mistletoe_document(lines: Sequence[str]) -> Any:
 
     with _PARSE_LOCK:
         if block_token.HtmlBlock not in block_token._token_types:
-            block_token.add_token(block_token.HtmlBlock)
+            block_token.add_token(block_token.HtmlBlock)  # type: ignore[no-untyped-call]
         if span_token.HtmlSpan not in span_token._token_types:
-            span_token.add_token(span_token.HtmlSpan)
+            span_token.add_token(span_token.HtmlSpan)  # type: ignore[no-untyped-call]
         return block_token.Document([line + "\n" for line in lines])
 
 
@@ -104,7 +104,7 @@ class _Builder:
 
     def blocks(self, children: Sequence[Any], limit: int, parent: int | None, in_quote: bool) -> None:
         children = [child for child in children if getattr(child, "line_number", None) is not None]
-        for child, end in zip(children, self._ends(children, limit)):
+        for child, end in zip(children, self._ends(children, limit), strict=True):
             self.block(child, end, parent, in_quote)
 
     def block(self, token: Any, end: int, parent: int | None, in_quote: bool) -> None:
@@ -172,10 +172,11 @@ class _Builder:
     def table(self, token: Any, start: int, parent: int | None, in_quote: bool) -> None:
         section = self._section()
         header_cells = self._cells(start, None, in_quote)
-        headers = [" ".join(_cell_plain(cell.text).split()) for cell in header_cells]
         header = tuple(
-            Cell(text=cell.text, header=name, span=cell.span) for cell, name in zip(header_cells, headers)
+            Cell(text=cell.text, header=" ".join(_cell_plain(cell.text).split()), span=cell.span)
+            for cell in header_cells
         )
+        headers = [cell.header or "" for cell in header]
         self._cell_spans(token.header.children, header_cells, start, parent)
         table_index = len(self.tables)
         rows: list[int] = []
@@ -234,7 +235,9 @@ class _Builder:
                 children = tokens[number].children
             else:
                 # mistletoe drops empty cells between pipes; tokenize this one ourselves.
-                children = span_token.tokenize_inner(cell.text.replace("\\|", "|"))
+                children = span_token.tokenize_inner(  # type: ignore[no-untyped-call]
+                    cell.text.replace("\\|", "|")
+                )
             start = self._offset(line, cell.span.column)
             stop = self._offset(line, cell.span.end_column)
             self._walk(children, Cursor(self.source.text, start, stop), entry)
@@ -420,9 +423,7 @@ class _Builder:
             column = match.start(2) + 1
             if target.startswith("<"):
                 target, column = target[1:-1], column + 1
-            self.definitions.setdefault(
-                label, (target, Span(number, column, number, column + len(target)))
-            )
+            self.definitions.setdefault(label, (target, Span(number, column, number, column + len(target))))
 
     def finish(self, file: Path | None) -> Document:
         comments = tuple(
@@ -451,7 +452,8 @@ class _Builder:
 
 def _contains_image(token: Any) -> bool:
     return any(
-        type(child).__name__ == "Image" or _contains_image(child) for child in getattr(token, "children", None) or ()
+        type(child).__name__ == "Image" or _contains_image(child)
+        for child in getattr(token, "children", None) or ()
     )
 
 

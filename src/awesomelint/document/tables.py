@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import NamedTuple
 
 
@@ -28,7 +29,7 @@ def split_row(line: str) -> list[RawCell]:
     stripped_end = len(line.rstrip())
     edges = [-1, *boundaries, length]
     cells: list[RawCell] = []
-    for number, (left, right) in enumerate(zip(edges, edges[1:])):
+    for number, (left, right) in enumerate(pairwise(edges)):
         start, end = left + 1, right
         is_first, is_last = number == 0, number == len(edges) - 2
         if is_first and boundaries and boundaries[0] == stripped_start:
