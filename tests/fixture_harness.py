@@ -17,7 +17,7 @@ from awesomelint.runner import check_document, parse_source, read_source
 from awesomelint.source import SourceText
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import FIXTURE_TODAY  # noqa: E402
+from conftest import FIXTURE_TODAY
 
 
 def render(findings: Sequence[Finding]) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixture_harness import expected, lint_fixture, render
 
 from conftest import FIXTURES
+from fixture_harness import expected, lint_fixture, render
 
 CASES = sorted((FIXTURES / "rules").glob("*/*.md"))
 
