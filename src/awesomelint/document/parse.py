@@ -464,18 +464,27 @@ def _cell_plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text).replace("*", "").replace("`", "")
 
 
+def _is_decoration(token: Any) -> bool:
+    """Badges, line breaks, tags and list numbering that stand before an entry's title."""
+    name = type(token).__name__
+    if name == "RawText":
+        return re.fullmatch(r"\s*(?:\d+[.)])?\s*", token.content) is not None
+    if name == "Link":
+        return _contains_image(token)
+    return name in ("Image", "HtmlSpan", "LineBreak")
+
+
 def _entry_title(tokens: Sequence[Any]) -> str:
-    """The bold text or link text an entry starts with, else its first words."""
-    for token in tokens:
-        name = type(token).__name__
-        if name == "RawText" and not token.content.strip():
-            continue
-        if name in ("Strong", "Link", "Emphasis"):
-            title = " ".join(plain_text(token).split())
-            break
-        title = " ".join("".join(plain_text(t) for t in tokens).split())
-        break
-    else:
+    """The bold or link text an entry starts with (after badges and numbering), else its first words."""
+    tokens = list(tokens)
+    while tokens and _is_decoration(tokens[0]):
+        tokens.pop(0)
+    if not tokens:
         return ""
+    if type(tokens[0]).__name__ in ("Strong", "Link", "Emphasis"):
+        title = " ".join(plain_text(tokens[0]).split())
+    else:
+        title = " ".join("".join(plain_text(token) for token in tokens).split())
+        title = re.split(r" [-–—] ", title, maxsplit=1)[0]
     title = title.rstrip(" .:")
     return title if len(title) <= _TITLE_LIMIT else title[: _TITLE_LIMIT - 1] + "…"
