@@ -451,10 +451,14 @@ class _Builder:
 
 
 def _contains_image(token: Any) -> bool:
-    return any(
-        type(child).__name__ == "Image" or _contains_image(child)
-        for child in getattr(token, "children", None) or ()
-    )
+    """Whether a link wraps an image: Markdown `![..](..)` or an HTML `<img>`, `<picture>`, `<svg>`."""
+    for child in getattr(token, "children", None) or ():
+        name = type(child).__name__
+        if name == "Image" or (name == "HtmlSpan" and re.match(r"<\s*(?:img|picture|svg)\b", child.content, re.I)):
+            return True
+        if _contains_image(child):
+            return True
+    return False
 
 
 def _cell_plain(text: str) -> str:
