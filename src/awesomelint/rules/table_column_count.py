@@ -53,16 +53,29 @@ def _cell_numbers(first: int, last: int) -> str:
     return f"cell {first}" if first == last else f"cells {first}–{last}"
 
 
-def _shown(cells: Sequence[Cell]) -> str:
+def _quoted(cells: Sequence[Cell]) -> str | None:
+    """The text of the cells a reader would have seen, quoted and shortened, or None."""
     visible = [cell.text for cell in cells if not _is_hidden(cell)]
     if not visible:
-        return f"GitHub drops {_plural(len(cells), 'hidden cell')}"
-    quoted = []
-    for text in visible:
-        if len(text) > _SHOWN_LIMIT:
-            text = text[: _SHOWN_LIMIT - 1] + "…"
-        quoted.append(f"'{text}'")
-    return f"GitHub does not show {_and(quoted)}"
+        return None
+    shortened = [text if len(text) <= _SHOWN_LIMIT else text[: _SHOWN_LIMIT - 1] + "…" for text in visible]
+    return _and([f"'{text}'" for text in shortened])
+
+
+def _dropped(cells: Sequence[Cell]) -> str:
+    quoted = _quoted(cells)
+    if quoted is None:
+        return f"GitHub drops {_plural(len(cells), 'empty or comment cell')}"
+    return f"GitHub does not show {quoted}"
+
+
+def _split_code_span(cells: Sequence[Cell]) -> str:
+    """A hint when a `|` inside a code span split a cell: GFM splits there unless it is escaped."""
+    for left, right in zip(cells, cells[1:], strict=False):
+        if left.text.count("`") % 2 and right.text.count("`") % 2:
+            code = left.text[left.text.rindex("`") :] + "|" + right.text[: right.text.index("`") + 1]
+            return f" (the '|' in {code} splits the cell: write it as '\\|')"
+    return ""
 
 
 def _row_span(row: Entry) -> Span:
@@ -110,25 +123,28 @@ def _table_findings(
     column_mistake = usual != width and len(rows) >= _MIN_ROWS_FOR_A_COLUMN and usual_rows * 2 > len(rows)
     if column_mistake:
         share = "every row" if usual_rows == len(rows) else f"{usual_rows} of {len(rows)} rows"
+        has = "has" if usual_rows in (1, len(rows)) else "have"
         if usual < width:
             first, last = header[usual].span, header[-1].span
             empty = sum(1 for count in counts if count <= usual)
             by = "every row" if empty == len(rows) else f"{empty} of {len(rows)} rows"
-            verb = "is" if width - usual == 1 else "are"
+            several = width - usual > 1
             message = (
-                f"header column {_columns(header, usual)} {verb} left empty by {by}: the header has "
-                f"{_plural(width, 'column')} but {share} {'has' if usual_rows == 1 else 'have'} "
-                f"{_plural(usual, 'cell')}"
+                f"header column{'s' if several else ''} {_columns(header, usual)} "
+                f"{'are' if several else 'is'} left empty by {by}: the header has "
+                f"{_plural(width, 'column')} but {share} {has} {_plural(usual, 'cell')}"
             )
         else:
             first, last = header[0].span, header[-1].span
             example = next(rows[number] for number, count in enumerate(counts) if count == usual)
+            each = "each row" if usual_rows == len(rows) else "those rows"
             message = (
-                f"{share} {'has' if usual_rows == 1 else 'have'} {_plural(usual, 'cell')} but the header "
-                f"has {_plural(width, 'column')}: GitHub drops {_cell_numbers(width + 1, usual)} of "
-                f"{'every row' if usual_rows == len(rows) else 'those rows'}; the first one: "
-                f"{_shown(example.cells[width:usual]).removeprefix('GitHub does not show ')}"
+                f"{share} {has} {_plural(usual, 'cell')} but the header has {_plural(width, 'column')}: "
+                f"GitHub drops {_cell_numbers(width + 1, usual)} of {each}"
             )
+            quoted = _quoted(example.cells[width:usual])
+            if quoted is not None:
+                message += f", such as {quoted} on line {example.line}"
         yield context.finding(Span(first.line, first.column, last.line, last.end_column), message)
     low, high = min(usual, width), max(usual, width)
     for row, count in zip(rows, counts, strict=True):
@@ -140,7 +156,7 @@ def _table_findings(
             span = Span(row.line, extra[0].span.column, row.line, extra[-1].span.end_column)
             message = (
                 f"row has {_plural(count, 'cell')} where the header has {_plural(width, 'column')}"
-                f"{siblings}: {_shown(extra)}"
+                f"{siblings}: {_dropped(extra)}{_split_code_span(row.cells)}"
             )
         else:
             verb = "is" if width - count == 1 else "are"
