@@ -16,6 +16,7 @@ from awesomelint import __version__
 
 if TYPE_CHECKING:
     from awesomelint.config import RawConfig, Settings
+    from awesomelint.linkcheck.service import NetworkOptions
     from awesomelint.rule import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -28,18 +29,10 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Lint curated Markdown lists: duplicates, broken links, dates, tables.",
         epilog="Exit status: 0 no error findings, 1 error findings, 2 usage, configuration or input error.",
     )
-    parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="Markdown files ('-' reads stdin; default README.md)"
-    )
-    parser.add_argument(
-        "--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)"
-    )
-    parser.add_argument(
-        "--select", metavar="RULES", help="comma-separated rules to run (replaces the config's select)"
-    )
-    parser.add_argument(
-        "--ignore", metavar="RULES", help="comma-separated rules not to run (added to the config's)"
-    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="Markdown files ('-' reads stdin; default README.md)")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
+    parser.add_argument("--select", metavar="RULES", help="comma-separated rules to run (replaces the config's select)")
+    parser.add_argument("--ignore", metavar="RULES", help="comma-separated rules not to run (added to the config's)")
     parser.add_argument(
         "--severity",
         action="append",
@@ -54,9 +47,27 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="RULE.KEY=VALUE",
         help="set a rule option, e.g. duplicate-url.allow=https://example.com/ (repeatable)",
     )
-    parser.add_argument(
-        "--config", metavar="PATH", help="use this configuration file instead of searching for one"
+    parser.add_argument("--config", metavar="PATH", help="use this configuration file instead of searching for one")
+    links = parser.add_argument_group("link checking (the network rules broken-url and archived-repo)")
+    links.add_argument("--offline", action="store_true", help="skip the network rules")
+    links.add_argument("--timeout", metavar="SECONDS", help="per request (default 10)")
+    links.add_argument("--max-concurrency", metavar="N", help="requests in flight at once (default 64)")
+    links.add_argument("--max-per-host", metavar="N", help="requests in flight to one host (default 8)")
+    links.add_argument("--retries", metavar="N", help="retries after 429, 503, resets and timeouts (default 2)")
+    links.add_argument("--deadline", metavar="SECONDS", help="stop checking after this long; the rest is skipped")
+    links.add_argument("--accept", metavar="CODES", help="status codes counted as ok besides 2xx, e.g. 403,429")
+    links.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="URLs not to check")
+    links.add_argument("--include", action="append", default=[], metavar="REGEX", help="check only these URLs")
+    links.add_argument("--user-agent", metavar="TEXT", help="the User-Agent header sent")
+    links.add_argument("--cache", metavar="PATH", help="the link cache database (default: user cache directory)")
+    links.add_argument("--no-cache", action="store_true", help="neither read nor write the link cache")
+    links.add_argument(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help="allow requests to loopback and private addresses (refused by default)",
     )
+    links.add_argument("--github-api", metavar="URL", help="GitHub GraphQL endpoint used with GITHUB_TOKEN")
     parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -89,11 +100,29 @@ def _command_line_layer(args: argparse.Namespace) -> RawConfig:
         if not separator or not dot:
             raise FatalError(f"--rule-option {item!r}: expected RULE.KEY=VALUE")
         rules.setdefault(name.strip(), {})[option.strip()] = value
+    from awesomelint.config import parse_links
+
+    flags = {
+        "timeout": args.timeout,
+        "max-concurrency": args.max_concurrency,
+        "max-per-host": args.max_per_host,
+        "retries": args.retries,
+        "deadline": args.deadline,
+        "accept": args.accept,
+        "exclude": args.exclude or None,
+        "include": args.include or None,
+        "user-agent": args.user_agent,
+        "cache": args.cache,
+        "no-cache": True if args.no_cache else None,
+        "github-api": args.github_api,
+    }
     return RawConfig(
         origin="command line",
         select=_split_names(args.select) if args.select is not None else None,
         ignore=_split_names(args.ignore) if args.ignore else (),
         rules=rules,
+        allow_private=args.allow_private,
+        links=parse_links({key: value for key, value in flags.items() if value is not None}, "command line"),
     )
 
 
@@ -143,9 +172,7 @@ class _SettingsForFiles:
         else:
             start = Path.cwd() if path == "-" else Path(path).parent
             config_path = find_config_file(start)
-            layers = (
-                [read_config_file(config_path), self.command_line] if config_path else [self.command_line]
-            )
+            layers = [read_config_file(config_path), self.command_line] if config_path else [self.command_line]
         key = config_path
         if key not in self.cache:
             self.cache[key] = resolve(layers, self.rules)
@@ -166,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from awesomelint.registry import all_rules
     from awesomelint.reporters import reporter
-    from awesomelint.runner import lint_file
+    from awesomelint.runner import lint_paths
 
     rules = all_rules()
     if args.list_rules:
@@ -176,15 +203,21 @@ def _run(args: argparse.Namespace) -> int:
         return _explain(args.explain, rules)
 
     settings = _SettingsForFiles(args, rules)
-    settings.for_file(args.files[0] if args.files else "README.md")  # bad settings fail before any output
-    results = []
-    for path in args.files or ["README.md"]:
-        result = lint_file(path, settings.for_file(path))
-        results.append(result)
+    paths = args.files or ["README.md"]
+    first = settings.for_file(paths[0])  # bad settings fail before any output
+    network = None if args.offline else _network_options(first, quiet=args.quiet)
+    run = lint_paths(paths, settings.for_file, network=network)
+    results = run.files
+    for result in results:
         if result.error is not None:
             sys.stderr.write(f"awesomelint: {result.error}\n")
         for note in result.notes:
             sys.stderr.write(f"awesomelint: warning: {note}\n")
+    if run.network is not None:
+        if run.network.network_down:
+            sys.stderr.write("awesomelint: the network is unreachable (no host answered); link checks were skipped\n")
+        elif not args.quiet:
+            sys.stderr.write(f"awesomelint: {run.network.summary()}\n")
 
     color = _use_color(args.no_color)
     if args.quiet and args.format == "text":
@@ -199,3 +232,35 @@ def _run(args: argparse.Namespace) -> int:
     if any(result.error is not None for result in results):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(result.errors for result in results) else EXIT_OK
+
+
+def _network_options(settings: Settings, *, quiet: bool) -> NetworkOptions:
+    """The link checker's settings for the run, from the first file's configuration and the flags."""
+    import re
+    from pathlib import Path
+
+    from awesomelint.linkcheck.cache import default_cache_path
+    from awesomelint.linkcheck.checker import USER_AGENT, CheckerSettings
+    from awesomelint.linkcheck.service import NetworkOptions
+
+    links = settings.links
+    checker = CheckerSettings(
+        timeout=links.timeout,
+        max_concurrency=links.max_concurrency,
+        max_per_host=links.max_per_host,
+        retries=links.retries,
+        deadline=links.deadline,
+        accept=links.accept,
+        exclude=tuple(re.compile(pattern) for pattern in links.exclude),
+        include=tuple(re.compile(pattern) for pattern in links.include),
+        user_agent=links.user_agent or USER_AGENT.format(version=__version__),
+        allow_private=settings.allow_private,
+    )
+    cache = None if links.no_cache else Path(links.cache) if links.cache else default_cache_path()
+    return NetworkOptions(
+        checker=checker,
+        cache_path=cache,
+        github_token=os.environ.get("GITHUB_TOKEN") or None,
+        github_api=links.github_api,
+        progress=sys.stderr.isatty() and not quiet,
+    )

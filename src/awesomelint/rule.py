@@ -10,12 +10,16 @@ A rule is a pure function of a parsed document and its settings that yields find
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from awesomelint.document import Document, Span
 from awesomelint.finding import Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from awesomelint.linkcheck.service import NetworkServices
 
 OptionValue = bool | int | float | str | tuple[str, ...]
 
@@ -75,11 +79,13 @@ class RuleContext:
     options: Mapping[str, OptionValue]
     path: str
     today: date = field(default_factory=date.today)
+    network: NetworkServices | None = None  # for network rules: the run's shared link checker
 
-    def finding(self, span: Span, message: str, fix: Fix | None = None) -> Finding:
+    def finding(self, span: Span, message: str, fix: Fix | None = None, *, severity: Severity | None = None) -> Finding:
+        """A finding of this rule at its configured severity (or, for a milder case, the one given)."""
         return Finding(
             rule=self.rule,
-            severity=self.severity,
+            severity=severity or self.severity,
             path=self.path,
             line=span.line,
             column=span.column,
@@ -90,7 +96,8 @@ class RuleContext:
         )
 
 
-Check = Callable[[Document, RuleContext], Iterable[Finding]]
+# Offline rules return findings; network rules are coroutines that the runner awaits.
+Check = Callable[[Document, RuleContext], Iterable[Finding] | Awaitable[Iterable[Finding]]]
 
 
 @dataclass(frozen=True)

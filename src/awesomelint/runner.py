@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from awesomelint.config import ActiveRule, RawConfig, Settings, resolve
 from awesomelint.document import Document
@@ -17,6 +20,9 @@ from awesomelint.registry import all_rules
 from awesomelint.rule import RuleContext
 from awesomelint.source import SourceText, decode
 from awesomelint.suppress import read_suppressions
+
+if TYPE_CHECKING:
+    from awesomelint.linkcheck.service import NetworkOptions, NetworkServices
 
 STDIN = "-"
 # Deeply nested lists and quotes recurse in mistletoe; a list nested this deep is no list.
@@ -64,9 +70,7 @@ def read_source(path: str) -> tuple[SourceText, Path | None]:
 def _check_nesting(source: SourceText) -> None:
     for number, line in enumerate(source.lines, start=1):
         if len(line) > _MAX_INDENT and line[:_MAX_INDENT].isspace():
-            raise InputError(
-                source.path, f"line {number} is indented over {_MAX_INDENT} columns: nested too deeply"
-            )
+            raise InputError(source.path, f"line {number} is indented over {_MAX_INDENT} columns: nested too deeply")
 
 
 def parse_source(source: SourceText, file: Path | None) -> Document:
@@ -81,42 +85,114 @@ def parse_source(source: SourceText, file: Path | None) -> Document:
         sys.setrecursionlimit(limit)
 
 
-def check_document(
-    document: Document, rules: Sequence[ActiveRule], *, today: date | None = None
-) -> tuple[list[Finding], list[str]]:
-    """Run offline rules on a parsed document; findings sorted, suppressed ones dropped."""
-    day = today or date.today()
-    findings: list[Finding] = []
-    for active in rules:
-        if active.rule.network:
-            continue
-        context = RuleContext(
-            rule=active.rule.name,
-            severity=active.severity,
-            options=active.options,
-            path=document.path,
-            today=day,
-        )
-        findings.extend(active.rule.check(document, context))
+def _suppressed(document: Document, findings: Iterable[Finding]) -> tuple[list[Finding], list[str]]:
+    """Drop findings that inline comments turn off; sort the rest; note unknown rule names."""
     suppressions = read_suppressions(document, all_rules())
     notes = [
         f"{document.path}:{line}: unknown rule {name!r} in an awesomelint comment"
         for line, name in suppressions.unknown
     ]
-    kept = sorted(
-        (finding for finding in findings if not suppressions.covers(finding)), key=lambda f: f.sort_key
-    )
+    kept = sorted((f for f in findings if not suppressions.covers(f)), key=lambda f: f.sort_key)
     return kept, notes
 
 
+def _context(active: ActiveRule, document: Document, today: date, network: NetworkServices | None) -> RuleContext:
+    return RuleContext(
+        rule=active.rule.name,
+        severity=active.severity,
+        options=active.options,
+        path=document.path,
+        today=today,
+        network=network,
+    )
+
+
+def check_document(
+    document: Document, rules: Sequence[ActiveRule], *, today: date | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Run offline rules on a parsed document; findings sorted, suppressed ones dropped."""
+    return _suppressed(document, _offline_findings(document, rules, today or date.today()))
+
+
+def _offline_findings(document: Document, rules: Sequence[ActiveRule], day: date) -> list[Finding]:
+    findings: list[Finding] = []
+    for active in rules:
+        if not active.rule.network:
+            found = active.rule.check(document, _context(active, document, day, None))
+            findings.extend(cast("Iterable[Finding]", found))
+    return findings
+
+
+@dataclass
+class _Linted:
+    document: Document
+    settings: Settings
+    findings: list[Finding]
+    notes: list[str]
+
+
+async def _run_network_rules(linted: Sequence[_Linted], options: NetworkOptions, day: date) -> NetworkServices:
+    """Every network rule over every document at once, sharing one checker: each URL once per run."""
+    from awesomelint.linkcheck.service import NetworkServices
+
+    async with NetworkServices(options) as network:
+
+        async def run(item: _Linted, active: ActiveRule) -> None:
+            outcome = active.rule.check(item.document, _context(active, item.document, day, network))
+            found = await outcome if inspect.isawaitable(outcome) else outcome
+            item.findings.extend(found)
+
+        await asyncio.gather(
+            *(run(item, active) for item in linted for active in item.settings.rules if active.rule.network)
+        )
+    return network
+
+
+@dataclass(frozen=True)
+class RunResult:
+    files: list[FileResult]
+    network: NetworkServices | None = None
+
+
+def lint_paths(
+    paths: Sequence[str],
+    settings_for: Callable[[str], Settings],
+    *,
+    network: NetworkOptions | None = None,
+    today: date | None = None,
+) -> RunResult:
+    """Lint files: offline rules file by file, then network rules for all files together."""
+    day = today or date.today()
+    results: list[FileResult | _Linted] = []
+    for path in paths:
+        try:
+            source, file = read_source(path)
+            document = parse_source(source, file)
+        except InputError as error:
+            results.append(FileResult(path=path, error=str(error)))
+            continue
+        settings = settings_for(path)
+        results.append(_Linted(document, settings, _offline_findings(document, settings.rules, day), []))
+    linted = [item for item in results if isinstance(item, _Linted)]
+    services = None
+    wants_network = any(active.rule.network for item in linted for active in item.settings.rules)
+    if network is not None and wants_network:
+        services = asyncio.run(_run_network_rules(linted, network, day))
+    files: list[FileResult] = []
+    for item in results:
+        if isinstance(item, FileResult):
+            files.append(item)
+            continue
+        kept, notes = _suppressed(item.document, item.findings)
+        files.append(
+            FileResult(path=item.document.path, findings=tuple(kept), notes=tuple(notes), source=item.document.source)
+        )
+    return RunResult(files, services)
+
+
 def lint_file(path: str, settings: Settings, *, today: date | None = None) -> FileResult:
-    try:
-        source, file = read_source(path)
-        document = parse_source(source, file)
-    except InputError as error:
-        return FileResult(path=path, error=str(error))
-    findings, notes = check_document(document, settings.rules, today=today)
-    return FileResult(path=source.path, findings=tuple(findings), notes=tuple(notes), source=source)
+    """Lint one file with offline rules."""
+    return lint_paths([path], lambda _: settings, today=today).files[0]
 
 
 def lint_text(

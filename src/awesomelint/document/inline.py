@@ -14,9 +14,7 @@ from typing import Any
 # GFM extended autolinks: http(s):// or www. followed by a domain and a path.
 BARE_URL = re.compile(r"(?<![\w/@.:-])(?:https?://|www\.)[^\s<]*", re.IGNORECASE)
 _TRAILING_PUNCTUATION = "?!.,:*_~'\""
-HTML_ATTRIBUTE = re.compile(
-    r"""\s(href|src|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
-)
+HTML_ATTRIBUTE = re.compile(r"""\s(href|src|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 HTML_TAG_NAME = re.compile(r"<\s*([A-Za-z][A-Za-z0-9-]*)")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 

@@ -37,9 +37,7 @@ def report(results: Sequence[FileResult], stream: TextIO, *, color: bool) -> Non
             fixable += finding.fix is not None
     files, errors, warnings = summary_counts(results)
     failed = sum(1 for result in results if result.error is not None)
-    line = (
-        f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(files - failed, 'file')}"
-    )
+    line = f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(files - failed, 'file')}"
     if failed:
         line += f"; {_plural(failed, 'file')} could not be linted"
     if fixable:

@@ -1,0 +1,160 @@
+"""What network rules share in one run: the checker, the cache, the GitHub API and the tallies.
+
+Every URL is keyed without its fragment (fragments are never sent) and with its scheme and
+host lower-cased, so each page is requested once however many entries and files link it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+from awesomelint.linkcheck.cache import LinkCache
+from awesomelint.linkcheck.checker import CheckerSettings, LinkChecker
+from awesomelint.linkcheck.client import make_client
+from awesomelint.linkcheck.github import DEFAULT_API, check_repositories, repository_of
+from awesomelint.linkcheck.progress import Progress
+from awesomelint.linkcheck.status import LinkResult, LinkStatus
+
+_NETWORK_FAILURES = ("host name does not exist", "DNS lookup failed", "connection failed", "connection refused")
+
+
+def request_key(url: str) -> str | None:
+    """The URL as it is requested: no fragment, lower-case scheme and host; None if not http(s)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit((scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    checker: CheckerSettings = field(default_factory=CheckerSettings)
+    cache_path: Path | None = None  # None: no cache
+    github_token: str | None = None
+    github_api: str = DEFAULT_API
+    progress: bool = False
+    ssl_context: ssl.SSLContext | None = None
+
+
+class NetworkServices:
+    """Opened once per run (`async with NetworkServices(options) as network:`)."""
+
+    def __init__(self, options: NetworkOptions) -> None:
+        self.options = options
+        self.progress = Progress(enabled=options.progress)
+        self.client = make_client(options.checker, ssl_context=options.ssl_context)
+        self.checker = LinkChecker(options.checker, self.client, on_result=self._on_result)
+        self.cache = LinkCache(options.cache_path) if options.cache_path is not None else None
+        self._futures: dict[str, asyncio.Future[LinkResult]] = {}
+        self._fresh: list[LinkResult] = []
+        self.tally: Counter[str] = Counter()
+        self.from_cache = 0
+        self.api_results = 0
+
+    async def __aenter__(self) -> NetworkServices:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.progress.stop()
+        if self.cache is not None:
+            self.cache.put_many(self._fresh)
+            self.cache.close()
+        await self.client.aclose()
+
+    def _on_result(self, result: LinkResult) -> None:
+        self.progress.advance(self.checker.waiting_hosts())
+
+    @property
+    def network_down(self) -> bool:
+        """Nothing answered at all and something failed to connect: the machine is offline."""
+        answered = any(
+            future.done() and (future.result().code is not None or future.result().from_cache)
+            for future in self._futures.values()
+        )
+        failed = any(
+            future.done() and future.result().detail.startswith(_NETWORK_FAILURES) for future in self._futures.values()
+        )
+        return failed and not answered
+
+    async def check_urls(self, urls: Iterable[str]) -> dict[str, LinkResult]:
+        """Results for http(s) URLs (others are left out), each page requested at most once per run."""
+        keys: dict[str, str] = {}
+        for url in urls:
+            key = request_key(url)
+            if key is not None:
+                keys[url] = key
+        new = [key for key in dict.fromkeys(keys.values()) if key not in self._futures]
+        loop = asyncio.get_running_loop()
+        for key in new:
+            self._futures[key] = loop.create_future()
+        if new:
+            self.progress.add(len(new))
+            await self._resolve(new)
+        results = await asyncio.gather(*(self._futures[key] for key in keys.values()))
+        by_key = dict(zip(keys.values(), results, strict=True))
+        return {url: by_key[key] for url, key in keys.items()}
+
+    def _settle(self, result: LinkResult) -> None:
+        future = self._futures[result.url]
+        if not future.done():
+            future.set_result(result)
+            self.tally[result.status.value] += 1
+
+    async def _resolve(self, keys: list[str]) -> None:
+        """Cache first, then the GitHub API for repositories, then HTTP for whatever is left."""
+        remaining = keys
+        if self.cache is not None:
+            cached = self.cache.get_many(remaining)
+            for result in cached.values():
+                self.from_cache += 1
+                self._settle(result)
+                self.progress.advance(0)
+            remaining = [key for key in remaining if key not in cached]
+        token = self.options.github_token
+        repositories = [key for key in remaining if repository_of(key) is not None and not self.checker.excluded(key)]
+        if token and repositories:
+            async with httpx.AsyncClient(timeout=self.options.checker.timeout, follow_redirects=False) as api:
+                answered = await check_repositories(
+                    repositories, token=token, api_url=self.options.github_api, client=api
+                )
+            for result in answered.values():
+                self.api_results += 1
+                self._fresh.append(result)
+                self._settle(result)
+                self.progress.advance(0)
+            remaining = [key for key in remaining if key not in answered]
+
+        async def one(key: str) -> None:
+            result = await self.checker.check(key)
+            self._fresh.append(result)
+            self._settle(result)
+
+        await asyncio.gather(*(one(key) for key in remaining))
+
+    def summary(self) -> str:
+        """One line for the end of the run: counts per status, cache hits, the slowest hosts."""
+        total = sum(self.tally.values())
+        parts = [f"{self.tally.get(status.value, 0)} {status.value}" for status in LinkStatus]
+        line = (
+            f"links: {total} unique URLs, {self.checker.stats.requests} requests, "
+            f"{self.from_cache} from cache, {self.api_results} from the GitHub API; " + ", ".join(parts)
+        )
+        slowest = sorted(self.checker.stats.host_seconds.items(), key=lambda item: -item[1])[:3]
+        if slowest:
+            line += "; slowest hosts: " + ", ".join(f"{host} {seconds:.1f} s" for host, seconds in slowest)
+        return line
