@@ -1,9 +1,9 @@
 """The link checker: each unique URL requested once, politely per host, with retries and a deadline.
 
-Scheduling: a global limit on requests in flight and a smaller one per host. A host that
-answers 429 or 503 (or resets connections) is put on hold for its Retry-After or a back-off;
-only that host's requests wait, and they wait without holding a global slot, so one slow or
-rate-limited host never stalls the others.
+Scheduling: a global limit on requests in flight and a smaller one per host. A page answered
+with 429 or 503 (or a reset, or a timeout) is retried after its Retry-After (capped) or an
+exponential back-off with jitter; it waits holding no slot, so one slow or rate-limited host
+never stalls the others, and the per-host limit keeps any one host from being hammered.
 """
 
 from __future__ import annotations
@@ -56,8 +56,7 @@ class _Host:
     """Politeness state for one host."""
 
     semaphore: asyncio.Semaphore
-    resume_at: float = 0.0  # monotonic time before which nothing is sent to this host
-    waiting: int = 0
+    backing_off: int = 0  # requests to this host waiting out a Retry-After or a back-off
 
 
 @dataclass
@@ -126,8 +125,8 @@ class LinkChecker:
         return dict(zip(unique, results, strict=True))
 
     def waiting_hosts(self) -> int:
-        now = time.monotonic()
-        return sum(1 for host in self._hosts.values() if host.waiting and host.resume_at > now)
+        """Hosts with a request waiting out a Retry-After or a back-off, for the progress bar."""
+        return sum(1 for host in self._hosts.values() if host.backing_off)
 
     # -- one URL --------------------------------------------------------------
 
@@ -172,7 +171,14 @@ class LinkChecker:
             delay = attempt.retry_after
             if delay is None:
                 delay = backoff_seconds(number, rng=self._rng)
-            self._hold_host(url, min(delay, self.settings.retry_after_cap))
+            # Only this page's retry waits, and it waits holding no slot, so the host's other
+            # pages and every other host go on; the per-host limit already bounds the load.
+            host = self._host(url)
+            host.backing_off += 1
+            try:
+                await asyncio.sleep(min(delay, self.settings.retry_after_cap))
+            finally:
+                host.backing_off -= 1
         assert attempt is not None
         return attempt.result
 
@@ -182,10 +188,6 @@ class LinkChecker:
         if host is None:
             host = self._hosts[key] = _Host(asyncio.Semaphore(self.settings.max_per_host))
         return host
-
-    def _hold_host(self, url: str, seconds: float) -> None:
-        host = self._host(url)
-        host.resume_at = max(host.resume_at, time.monotonic() + seconds)
 
     async def _attempt(self, url: str) -> _Attempt:
         """HEAD (then GET if the server mishandles HEAD), following redirects one hop at a time."""
@@ -243,26 +245,18 @@ class LinkChecker:
     async def _request(self, url: str) -> tuple[int, str | None, float | None] | _Attempt:
         """One HEAD, and one GET if needed, to one URL; redirects are returned, not followed."""
         host = self._host(url)
-        host.waiting += 1
-        try:
-            async with host.semaphore:
-                delay = host.resume_at - time.monotonic()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-                async with self._global:
-                    started = time.monotonic()
-                    try:
-                        response = await self._send("HEAD", url)
-                        if response[0] in _RETRY_WITH_GET:
-                            response = await self._send("GET", url)
-                        return response
-                    except (httpx.HTTPError, OSError, asyncio.TimeoutError) as error:
-                        return self._transport_error(url, error)
-                    finally:
-                        hostname = urlsplit(url).hostname or ""
-                        self.stats.host_seconds[hostname] += time.monotonic() - started
-        finally:
-            host.waiting -= 1
+        async with host.semaphore, self._global:
+            started = time.monotonic()
+            try:
+                response = await self._send("HEAD", url)
+                if response[0] in _RETRY_WITH_GET:
+                    response = await self._send("GET", url)
+                return response
+            except (httpx.HTTPError, OSError, asyncio.TimeoutError) as error:
+                return self._transport_error(url, error)
+            finally:
+                hostname = urlsplit(url).hostname or ""
+                self.stats.host_seconds[hostname] += time.monotonic() - started
 
     async def _send(self, method: str, url: str) -> tuple[int, str | None, float | None]:
         self.stats.requests += 1
