@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from awesomelint.config import RawConfig, read_config_file, resolve
 from awesomelint.finding import Finding
 from awesomelint.registry import all_rules
-from awesomelint.runner import check_document, parse_source, read_source
+from awesomelint.runner import check_document, lint_paths, parse_source, read_source
 from awesomelint.source import SourceText
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -25,11 +26,17 @@ def render(findings: Sequence[Finding]) -> list[str]:
 
 
 def lint_fixture(markdown: Path, select: Sequence[str] | None) -> list[Finding]:
+    """Lint a fixture; network rules run against the stand-in web of tests/network_mock.py."""
     layers = [RawConfig(origin="fixture", select=tuple(select) if select is not None else None)]
     options = markdown.with_suffix(".toml")
     if options.exists():
         layers.append(read_config_file(options))
     settings = resolve(layers, all_rules())
+    if any(active.rule.network for active in settings.rules):
+        from network_mock import mock_network
+
+        (result,) = lint_paths([str(markdown)], lambda _: settings, network=mock_network(), today=FIXTURE_TODAY).files
+        return [replace(finding, path=markdown.name) for finding in result.findings]
     source, file = read_source(str(markdown))
     # Report paths relative to the fixture so expectations do not depend on where tests run.
     document = parse_source(SourceText(path=markdown.name, text=source.text, bom=source.bom), file)

@@ -126,9 +126,7 @@ def test_bad_severity_and_option_syntax(tmp_path: Path, capsys: pytest.CaptureFi
     assert "unknown option 'nope' (known: severity)" in capsys.readouterr().err
 
 
-def test_severity_override_turns_error_into_warning(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_severity_override_turns_error_into_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(write(tmp_path, "a.md", BROKEN))
     assert main([path, "--select", "broken-anchor", "--severity", "broken-anchor=warning", "--no-color"]) == 0
     assert "warning broken-anchor" in capsys.readouterr().out

@@ -102,8 +102,6 @@ def test_select_replaces_and_ignore_adds_up() -> None:
 
 
 def test_severity_default_and_override() -> None:
-    settings = resolve(
-        [parse_config({"rules": {"broken-anchor": {"severity": "warning"}}}, "x")], all_rules()
-    )
+    settings = resolve([parse_config({"rules": {"broken-anchor": {"severity": "warning"}}}, "x")], all_rules())
     active = next(a for a in settings.rules if a.rule.name == "broken-anchor")
     assert active.severity is Severity.WARNING

@@ -23,9 +23,7 @@ def test_readme_starts_with_the_two_set_up_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     awk = "/ci-test-command/ {found=1} found && /^```sh/ {getline; print; exit}"
-    extracted = subprocess.run(
-        ["awk", awk, "README.md"], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    extracted = subprocess.run(["awk", awk, "README.md"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert (
         extracted.stdout.strip()
         == "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' && python -m pytest"

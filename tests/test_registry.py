@@ -34,9 +34,7 @@ def install(folder: Path, module: str, code: str) -> None:
     (dist / "entry_points.txt").write_text(f"[awesomelint.rules]\n{module} = {module}\n")
 
 
-def test_third_party_rule_loads_through_entry_point(
-    plugin_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_third_party_rule_loads_through_entry_point(plugin_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     install(
         plugin_dir,
         "thirdparty_todo",
@@ -70,9 +68,7 @@ def test_broken_plugin_is_a_clear_error(plugin_dir: Path, capsys: pytest.Capture
     )
 
 
-def test_plugin_reusing_a_builtin_name_is_refused(
-    plugin_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_plugin_reusing_a_builtin_name_is_refused(plugin_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     install(
         plugin_dir,
         "thirdparty_clash",

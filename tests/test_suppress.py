@@ -50,9 +50,7 @@ def test_directives_inside_code_do_nothing() -> None:
     assert lines_reported("```\n<!-- awesomelint-disable-file -->\n```\n\n- [b](#x2)\n") == [9]
 
 
-def test_unknown_rule_in_directive_is_warned_about(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unknown_rule_in_directive_is_warned_about(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "README.md"
     path.write_text(HEAD + "<!-- awesomelint-disable brokn-anchor -->\n- [b](#x2)\n")
     assert main([str(path), "--select", "broken-anchor", "-q"]) == 1

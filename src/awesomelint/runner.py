@@ -175,7 +175,11 @@ def lint_paths(
         results.append(_Linted(document, settings, _offline_findings(document, settings.rules, day), []))
     linted = [item for item in results if isinstance(item, _Linted)]
     services = None
-    wants_network = any(active.rule.network for item in linted for active in item.settings.rules)
+    wants_network = any(active.rule.network for item in linted for active in item.settings.rules) and any(
+        link.destination.startswith(("http://", "https://", "HTTP://", "HTTPS://"))
+        for item in linted
+        for link in item.document.links
+    )
     if network is not None and wants_network:
         services = asyncio.run(_run_network_rules(linted, network, day))
     files: list[FileResult] = []

@@ -48,9 +48,7 @@ def test_header_with_br_is_read_as_plain_text() -> None:
 
 
 def test_nested_list_items_are_entries_that_know_their_parent() -> None:
-    document = parse_text(
-        "# L\n\n- [a](https://a.example)\n  - [b](https://b.example)\n- [c](https://c.example)\n"
-    )
+    document = parse_text("# L\n\n- [a](https://a.example)\n  - [b](https://b.example)\n- [c](https://c.example)\n")
     outer, inner, last = document.entries
     assert inner.parent == outer.index and outer.parent is None and last.parent is None
     assert [link.target for link in outer.links] == ["https://a.example"]
@@ -62,10 +60,7 @@ def test_entry_spanning_lines_and_its_title() -> None:
     source = (FIXTURES / "llama-paper-list.md").read_bytes()
     document = parse_source(decode(source, "llama-paper-list.md"), None)
     dr_llama = next(entry for entry in document.entries if entry.title.startswith("Dr. LLaMA"))
-    assert (
-        dr_llama.title
-        == "Dr. LLaMA: Improving Small Language Models on PubMedQA via Generative Data Augmentation"
-    )
+    assert dr_llama.title == "Dr. LLaMA: Improving Small Language Models on PubMedQA via Generative Data Augmentation"
     assert dr_llama.end_line == dr_llama.line + 2
     assert [link.destination for link in dr_llama.links] == ["https://arxiv.org/abs/2305.07804"]
 
@@ -121,9 +116,7 @@ def test_badge_inside_link_is_two_links_in_source_order() -> None:
 
 
 def test_html_block_links_and_anchors() -> None:
-    document = parse_text(
-        '<p align="center">\n  <img src="logo.png" alt="">\n  <a name="top-anchor"></a>\n</p>\n'
-    )
+    document = parse_text('<p align="center">\n  <img src="logo.png" alt="">\n  <a name="top-anchor"></a>\n</p>\n')
     (link,) = document.links
     assert link.is_image and link.target == "logo.png"
     assert (link.span.line, link.span.column) == (2, 13)

@@ -46,6 +46,7 @@ class Cursor:
     text: str
     position: int
     end: int
+    missed: bool = False  # a link target was not found where mistletoe said its block is
 
     def find(self, needle: str) -> int:
         """Offset of `needle` at or after the cursor within the block, or -1."""

@@ -38,6 +38,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TITLE_LIMIT = 100
+_SLACK_LINES = 4
 
 
 def _mistletoe_document(lines: Sequence[str]) -> Any:
@@ -255,8 +256,18 @@ class _Builder:
         return Span(line, column, end_line, end_column)
 
     def spans(self, tokens: Sequence[Any], start: int, end: int, entry: int | None) -> None:
+        links, texts = len(self.links), len(self.texts)
         cursor = Cursor(self.source.text, self._offset(start, 1), self._offset(end + 1, 1))
         self._walk(tokens, cursor, entry)
+        if cursor.missed:
+            # mistletoe numbers some blocks a line early (a list item that opens with a blank
+            # line): forget this walk and look again with a few more lines.
+            for link in self.links[links:]:
+                if link.entry is not None:
+                    self.entry_links[link.entry].pop()
+            del self.links[links:], self.texts[texts:]
+            cursor = Cursor(self.source.text, self._offset(start, 1), self._offset(end + _SLACK_LINES, 1))
+            self._walk(tokens, cursor, entry)
 
     def _add_link(self, link: Link) -> None:
         self.links.append(link)
@@ -328,6 +339,7 @@ class _Builder:
             kind = LinkKind.INLINE
             found = cursor.find_destination(destination)
             if found is None:
+                cursor.missed = True
                 fallback = min(cursor.position, len(self.source.text))
                 span = self._span(fallback, fallback)
                 target = destination
@@ -354,6 +366,7 @@ class _Builder:
         target: str = token.target
         at = cursor.find("<" + target + ">")
         if at < 0:
+            cursor.missed = True
             return
         begin = at + 1
         cursor.position = begin + len(target) + 1

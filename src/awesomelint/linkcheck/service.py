@@ -47,6 +47,8 @@ class NetworkOptions:
     github_api: str = DEFAULT_API
     progress: bool = False
     ssl_context: ssl.SSLContext | None = None
+    # Another transport for every request, API included: for embedding and unit-level tests.
+    transport: httpx.AsyncBaseTransport | None = None
 
 
 class NetworkServices:
@@ -55,7 +57,11 @@ class NetworkServices:
     def __init__(self, options: NetworkOptions) -> None:
         self.options = options
         self.progress = Progress(enabled=options.progress)
-        self.client = make_client(options.checker, ssl_context=options.ssl_context)
+        self.client = (
+            httpx.AsyncClient(transport=options.transport, timeout=options.checker.timeout)
+            if options.transport is not None
+            else make_client(options.checker, ssl_context=options.ssl_context)
+        )
         self.checker = LinkChecker(options.checker, self.client, on_result=self._on_result)
         self.cache = LinkCache(options.cache_path) if options.cache_path is not None else None
         self._futures: dict[str, asyncio.Future[LinkResult]] = {}
@@ -128,7 +134,9 @@ class NetworkServices:
         token = self.options.github_token
         repositories = [key for key in remaining if repository_of(key) is not None and not self.checker.excluded(key)]
         if token and repositories:
-            async with httpx.AsyncClient(timeout=self.options.checker.timeout, follow_redirects=False) as api:
+            async with httpx.AsyncClient(
+                transport=self.options.transport, timeout=self.options.checker.timeout, follow_redirects=False
+            ) as api:
                 answered = await check_repositories(
                     repositories, token=token, api_url=self.options.github_api, client=api
                 )

@@ -1,0 +1,48 @@
+"""A stand-in web for unit-level tests of network rules (httpx.MockTransport, no sockets).
+
+Rule docs and rule fixtures use it; the link checker itself is tested against real servers
+in tests/linkcheck/. A URL's path says what it answers: `/gone` and `/missing` 404,
+`/moved` a permanent redirect to `/new-home`, `/forbidden` 403, anything else 200. The
+GitHub API answers that repositories named `archived-*` are archived and `deleted-*` gone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+
+from awesomelint.linkcheck.checker import CheckerSettings
+from awesomelint.linkcheck.service import NetworkOptions
+
+
+def _answer(request: httpx.Request) -> httpx.Response:
+    if request.url.path == "/graphql":
+        query = json.loads(request.content)["query"]
+        data: dict[str, object] = {}
+        errors: list[dict[str, object]] = []
+        for alias, owner, name in re.findall(r'(r\d+): repository\(owner: "([^"]+)", name: "([^"]+)"\)', query):
+            if name.startswith("deleted-"):
+                data[alias] = None
+                errors.append({"type": "NOT_FOUND", "path": [alias]})
+            else:
+                data[alias] = {"nameWithOwner": f"{owner}/{name}", "isArchived": name.startswith("archived-")}
+        return httpx.Response(200, json={"data": data, "errors": errors})
+    path = request.url.path
+    if "/gone" in path or "/missing" in path:
+        return httpx.Response(404)
+    if "/moved" in path:
+        return httpx.Response(301, headers={"Location": str(request.url.copy_with(path="/new-home"))})
+    if "/forbidden" in path:
+        return httpx.Response(403)
+    return httpx.Response(200)
+
+
+def mock_network() -> NetworkOptions:
+    return NetworkOptions(
+        checker=CheckerSettings(timeout=1.0, retries=0),
+        transport=httpx.MockTransport(_answer),
+        github_token="test-token",
+        github_api="https://api.github.com/graphql",
+    )
