@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 # GFM extended autolinks: http(s):// or www. followed by a domain and a path.
-BARE_URL = re.compile(r"(?<![\w/@.:-])(?:https?://|www\.)[^\s<]*", re.IGNORECASE)
+BARE_URL = re.compile(r"(?<![\w/@.:-])(?:https?://|www\.)[^\s<>]*", re.IGNORECASE)
 _TRAILING_PUNCTUATION = "?!.,:*_~'\""
 HTML_ATTRIBUTE = re.compile(r"""\s(href|src|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 HTML_TAG_NAME = re.compile(r"<\s*([A-Za-z][A-Za-z0-9-]*)")
@@ -32,10 +32,19 @@ def trim_bare_url(url: str) -> str:
     return url
 
 
+def _written_character(character: str) -> str:
+    """How a character of a destination may be written: escaped, or as an entity for `&`."""
+    if character == "&":
+        return r"(?:&amp;|&#0*38;|&#x0*26;|\\?&)"
+    if character in _ASCII_PUNCTUATION:
+        return "\\\\?" + re.escape(character)
+    return re.escape(character)
+
+
 @lru_cache(maxsize=4096)
 def _written_form(destination: str) -> re.Pattern[str]:
     """A pattern for a destination as it may be written: any punctuation may carry a backslash."""
-    parts = [("\\\\?" + re.escape(c)) if c in _ASCII_PUNCTUATION else re.escape(c) for c in destination]
+    parts = [_written_character(c) for c in destination]
     return re.compile(r"\]\([ \t]*(?:\n[ \t]*)?(<?)(" + "".join(parts) + ")")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 from collections.abc import Sequence
@@ -407,7 +408,7 @@ class _Builder:
                 self._add_link(
                     Link(
                         target=value,
-                        destination=value,
+                        destination=html.unescape(value),
                         text="",
                         kind=LinkKind.HTML,
                         is_image=name == "src",
