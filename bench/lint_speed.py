@@ -20,11 +20,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = Path(__file__).resolve().parent / "_generated"
 MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
-WORDS = (
-    "efficient scalable sparse attention language models retrieval augmented generation "
-    "instruction tuning alignment preference optimisation quantised inference decoding "
-    "benchmark evaluation reasoning agents multimodal vision speech tokenizer memory"
-).split()
+WORDS = [
+    "efficient",
+    "scalable",
+    "sparse",
+    "attention",
+    "language",
+    "models",
+    "retrieval",
+    "augmented",
+    "generation",
+    "instruction",
+    "tuning",
+    "alignment",
+    "preference",
+    "optimisation",
+    "quantised",
+    "inference",
+    "decoding",
+    "benchmark",
+    "evaluation",
+    "reasoning",
+    "agents",
+    "multimodal",
+    "vision",
+    "speech",
+    "tokenizer",
+    "memory",
+]
 
 
 def title(rng: random.Random) -> str:

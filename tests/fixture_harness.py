@@ -25,13 +25,15 @@ def render(findings: Sequence[Finding]) -> list[str]:
     return [f"{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}" for f in findings]
 
 
-def lint_fixture(markdown: Path, select: Sequence[str] | None) -> list[Finding]:
+def lint_fixture(markdown: Path, select: Sequence[str] | None, *, offline: bool = False) -> list[Finding]:
     """Lint a fixture; network rules run against the stand-in web of tests/network_mock.py."""
     layers = [RawConfig(origin="fixture", select=tuple(select) if select is not None else None)]
     options = markdown.with_suffix(".toml")
     if options.exists():
         layers.append(read_config_file(options))
     settings = resolve(layers, all_rules())
+    if offline:
+        settings = replace(settings, rules=tuple(active for active in settings.rules if not active.rule.network))
     if any(active.rule.network for active in settings.rules):
         from network_mock import mock_network
 
@@ -53,8 +55,9 @@ def update(paths: Sequence[str]) -> None:
     """Rewrite .expected files from what awesomelint reports now: review the diff before committing."""
     for name in paths:
         markdown = Path(name)
-        select = None if markdown.parent.parent.name != "rules" else [markdown.parent.name]
-        lines = render(lint_fixture(markdown, select))
+        is_rule_case = markdown.parent.parent.name == "rules"
+        select = [markdown.parent.name] if is_rule_case else None
+        lines = render(lint_fixture(markdown, select, offline=not is_rule_case))
         markdown.with_suffix(".expected").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
 

@@ -13,8 +13,8 @@ import re
 
 import httpx
 
-from awesomelint.linkcheck.checker import CheckerSettings
 from awesomelint.linkcheck.service import NetworkOptions
+from awesomelint.linkcheck.settings import CheckerSettings
 
 
 def _answer(request: httpx.Request) -> httpx.Response:

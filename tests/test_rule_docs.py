@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from network_mock import mock_network
-
 from awesomelint.config import RawConfig, resolve
 from awesomelint.docs import SECTIONS, examples, rule_doc, sections
 from awesomelint.finding import Finding
 from awesomelint.registry import all_rules
 from awesomelint.runner import lint_paths, lint_text
 from conftest import FIXTURE_TODAY
+from network_mock import mock_network
 
 RULES = sorted(all_rules())
 

@@ -240,8 +240,8 @@ def _network_options(settings: Settings, *, quiet: bool) -> NetworkOptions:
     from pathlib import Path
 
     from awesomelint.linkcheck.cache import default_cache_path
-    from awesomelint.linkcheck.checker import USER_AGENT, CheckerSettings
     from awesomelint.linkcheck.service import NetworkOptions
+    from awesomelint.linkcheck.settings import USER_AGENT, CheckerSettings
 
     links = settings.links
     checker = CheckerSettings(

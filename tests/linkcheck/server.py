@@ -23,6 +23,8 @@ class LocalServer:
         self.requests: Counter[tuple[str, str]] = Counter()
         self.authorizations: list[str] = []  # every Authorization header received
         self.graphql: list[dict[str, object]] = []  # GraphQL bodies received on /graphql
+        self.elsewhere = ""  # another server's base URL, for redirects that leave this one
+        self.repositories: dict[str, tuple[str, bool]] = {}  # "owner/name" lower-cased -> (nameWithOwner, archived)
         self.body_bytes_sent = 0
         self.port = 0
         self._ssl_context = ssl_context
@@ -102,9 +104,6 @@ class LocalServer:
         if path.startswith("/redirect-to-private"):
             raise web.HTTPMovedPermanently(f"http://127.0.0.1:{self.port}/ok")
         return web.Response(status=404)
-
-    elsewhere = ""  # another server's base URL, for redirects that leave this one
-    repositories: dict[str, tuple[str, bool]] = {}  # "owner/name" lower-cased -> (nameWithOwner, archived)
 
     async def _graphql(self, request: web.Request) -> web.Response:
         """Answers repository(owner:, name:) aliases the way GitHub's GraphQL API does."""

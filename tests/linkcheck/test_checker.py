@@ -10,8 +10,9 @@ from collections.abc import Iterator
 import pytest
 import trustme
 
-from awesomelint.linkcheck.checker import CheckerSettings, LinkChecker
+from awesomelint.linkcheck.checker import LinkChecker
 from awesomelint.linkcheck.client import make_client
+from awesomelint.linkcheck.settings import CheckerSettings
 from awesomelint.linkcheck.status import LinkResult, LinkStatus
 
 from .server import LocalServer, running
@@ -136,7 +137,7 @@ def test_refused_connection_is_broken() -> None:
 
 def test_each_url_is_requested_once_however_often_it_is_asked(server: LocalServer) -> None:
     url = server.url("/ok/dedupe")
-    results, checker = check([url] * 20)
+    results, _ = check([url] * 20)
     assert results[url].status is LinkStatus.OK
     assert server.count("/ok/dedupe") == 1
 

@@ -107,11 +107,11 @@ def test_a_file_or_folder_that_is_there_is_a_working_link(tmp_path: Path) -> Non
     assert len(lint(markdown)) == 3
 
 
-def test_no_fix_where_the_target_could_not_be_placed() -> None:
-    # The parser finds a destination by its decoded text; `&amp;` is written differently.
+def test_fix_lands_before_a_destination_written_with_entities() -> None:
+    # The destination's source text (`&amp;`) differs from its decoded text (`&`).
     markdown = "[Paper](arxiv.org/abs/a&amp;b)\n"
-    [finding] = lint(markdown)
-    assert finding.fix is None
+    findings = lint(markdown)
+    assert apply_fixes(markdown, findings) == "[Paper](https://arxiv.org/abs/a&amp;b)\n"
 
 
 def test_no_fix_inside_an_attribute_value_that_starts_with_a_space() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import errno
 import random
-import re
 import socket
 import ssl
 import time
@@ -24,31 +23,15 @@ import httpx
 
 from awesomelint.linkcheck.guard import BlockedAddressError, causes, ip_literal, is_public
 from awesomelint.linkcheck.retry import backoff_seconds, retry_after_seconds
+from awesomelint.linkcheck.settings import CheckerSettings, is_excluded
 from awesomelint.linkcheck.status import LinkResult, LinkStatus
 
-USER_AGENT = "awesomelint/{version} (+https://github.com/awesomelint/awesomelint; link checker)"
 _PERMANENT_REDIRECTS = frozenset({301, 308})
 _TEMPORARY_REDIRECTS = frozenset({302, 303, 307})
 # Servers that mishandle HEAD answer these; the same URL is then tried with GET.
 _RETRY_WITH_GET = frozenset({400, 403, 405, 406, 409, 500, 501})
 _RETRYABLE = frozenset({429, 502, 503, 504})
 _GONE = frozenset({404, 410})
-
-
-@dataclass(frozen=True)
-class CheckerSettings:
-    timeout: float = 10.0
-    max_concurrency: int = 64
-    max_per_host: int = 8
-    retries: int = 2
-    max_redirects: int = 10
-    retry_after_cap: float = 30.0
-    deadline: float | None = None  # seconds for the whole run; URLs not done by then are skipped
-    accept: frozenset[int] = frozenset()  # status codes counted as ok besides 2xx
-    exclude: tuple[re.Pattern[str], ...] = ()
-    include: tuple[re.Pattern[str], ...] = ()
-    user_agent: str = USER_AGENT
-    allow_private: bool = False
 
 
 @dataclass
@@ -99,10 +82,7 @@ class LinkChecker:
     # -- public ---------------------------------------------------------------
 
     def excluded(self, url: str) -> bool:
-        settings = self.settings
-        if any(pattern.search(url) for pattern in settings.exclude):
-            return True
-        return bool(settings.include) and not any(pattern.search(url) for pattern in settings.include)
+        return is_excluded(self.settings, url)
 
     def seed(self, results: Iterable[LinkResult]) -> None:
         """Results known without a request (the cache, the GitHub API)."""

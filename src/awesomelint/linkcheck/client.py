@@ -14,8 +14,8 @@ import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
 
-from awesomelint.linkcheck.checker import CheckerSettings
 from awesomelint.linkcheck.guard import GuardedResolver
+from awesomelint.linkcheck.settings import CheckerSettings
 
 
 def make_client(settings: CheckerSettings, *, ssl_context: ssl.SSLContext | None = None) -> httpx.AsyncClient:

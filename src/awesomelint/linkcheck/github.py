@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-
-import httpx
+from typing import TYPE_CHECKING
 
 from awesomelint.linkcheck.status import LinkResult, LinkStatus
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_API = "https://api.github.com/graphql"
 BATCH = 100
@@ -64,7 +66,7 @@ async def check_repositories(
                 headers={"Authorization": f"bearer {token}"},
                 follow_redirects=False,
             )
-        except httpx.HTTPError:
+        except Exception:
             return results  # the API is unreachable: plain HTTP checks take over
         if response.status_code != 200:
             return results

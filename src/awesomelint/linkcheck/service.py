@@ -11,22 +11,27 @@ import ssl
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-import httpx
-
 from awesomelint.linkcheck.cache import LinkCache
-from awesomelint.linkcheck.checker import CheckerSettings, LinkChecker
-from awesomelint.linkcheck.client import make_client
-from awesomelint.linkcheck.github import DEFAULT_API, check_repositories, repository_of
+from awesomelint.linkcheck.github import DEFAULT_API, repository_of
 from awesomelint.linkcheck.progress import Progress
+from awesomelint.linkcheck.settings import CheckerSettings, is_excluded
 from awesomelint.linkcheck.status import LinkResult, LinkStatus
+
+if TYPE_CHECKING:
+    import httpx
+
+    from awesomelint.linkcheck.checker import LinkChecker
 
 _NETWORK_FAILURES = ("host name does not exist", "DNS lookup failed", "connection failed", "connection refused")
 
 
+@lru_cache(maxsize=65536)
 def request_key(url: str) -> str | None:
     """The URL as it is requested: no fragment, lower-case scheme and host; None if not http(s)."""
     try:
@@ -57,12 +62,10 @@ class NetworkServices:
     def __init__(self, options: NetworkOptions) -> None:
         self.options = options
         self.progress = Progress(enabled=options.progress)
-        self.client = (
-            httpx.AsyncClient(transport=options.transport, timeout=options.checker.timeout)
-            if options.transport is not None
-            else make_client(options.checker, ssl_context=options.ssl_context)
-        )
-        self.checker = LinkChecker(options.checker, self.client, on_result=self._on_result)
+        # The HTTP stack (httpx, aiohttp: a third of a second to import) is loaded only when
+        # something must be requested: a run served from the cache never pays for it.
+        self._client: httpx.AsyncClient | None = None
+        self._checker: LinkChecker | None = None
         self.cache = LinkCache(options.cache_path) if options.cache_path is not None else None
         self._futures: dict[str, asyncio.Future[LinkResult]] = {}
         self._fresh: list[LinkResult] = []
@@ -80,7 +83,30 @@ class NetworkServices:
         if self.cache is not None:
             self.cache.put_many(self._fresh)
             self.cache.close()
-        await self.client.aclose()
+        if self._client is not None:
+            await self._client.aclose()
+
+    def _http(self) -> httpx.AsyncClient:
+        if self._client is None:
+            import httpx
+
+            from awesomelint.linkcheck.client import make_client
+
+            options = self.options
+            self._client = (
+                httpx.AsyncClient(transport=options.transport, timeout=options.checker.timeout)
+                if options.transport is not None
+                else make_client(options.checker, ssl_context=options.ssl_context)
+            )
+        return self._client
+
+    @property
+    def checker(self) -> LinkChecker:
+        if self._checker is None:
+            from awesomelint.linkcheck.checker import LinkChecker
+
+            self._checker = LinkChecker(self.options.checker, self._http(), on_result=self._on_result)
+        return self._checker
 
     def _on_result(self, result: LinkResult) -> None:
         self.progress.advance(self.checker.waiting_hosts())
@@ -132,8 +158,14 @@ class NetworkServices:
                 self.progress.advance(0)
             remaining = [key for key in remaining if key not in cached]
         token = self.options.github_token
-        repositories = [key for key in remaining if repository_of(key) is not None and not self.checker.excluded(key)]
+        repositories = [
+            key for key in remaining if repository_of(key) is not None and not is_excluded(self.options.checker, key)
+        ]
         if token and repositories:
+            import httpx
+
+            from awesomelint.linkcheck.github import check_repositories
+
             async with httpx.AsyncClient(
                 transport=self.options.transport, timeout=self.options.checker.timeout, follow_redirects=False
             ) as api:
@@ -152,17 +184,20 @@ class NetworkServices:
             self._fresh.append(result)
             self._settle(result)
 
-        await asyncio.gather(*(one(key) for key in remaining))
+        if remaining:
+            await asyncio.gather(*(one(key) for key in remaining))
 
     def summary(self) -> str:
         """One line for the end of the run: counts per status, cache hits, the slowest hosts."""
         total = sum(self.tally.values())
         parts = [f"{self.tally.get(status.value, 0)} {status.value}" for status in LinkStatus]
+        requests = self._checker.stats.requests if self._checker is not None else 0
         line = (
-            f"links: {total} unique URLs, {self.checker.stats.requests} requests, "
+            f"links: {total} unique URLs, {requests} requests, "
             f"{self.from_cache} from cache, {self.api_results} from the GitHub API; " + ", ".join(parts)
         )
-        slowest = sorted(self.checker.stats.host_seconds.items(), key=lambda item: -item[1])[:3]
+        seconds = self._checker.stats.host_seconds if self._checker is not None else {}
+        slowest = sorted(seconds.items(), key=lambda item: -item[1])[:3]
         if slowest:
             line += "; slowest hosts: " + ", ".join(f"{host} {seconds:.1f} s" for host, seconds in slowest)
         return line

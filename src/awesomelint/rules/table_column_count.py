@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from awesomelint.document import Cell, Document, Entry, Span, Table
 from awesomelint.document.tables import split_row
@@ -71,7 +72,7 @@ def _dropped(cells: Sequence[Cell]) -> str:
 
 def _split_code_span(cells: Sequence[Cell]) -> str:
     """A hint when a `|` inside a code span split a cell: GFM splits there unless it is escaped."""
-    for left, right in zip(cells, cells[1:], strict=False):
+    for left, right in pairwise(cells):
         if left.text.count("`") % 2 and right.text.count("`") % 2:
             code = left.text[left.text.rindex("`") :] + "|" + right.text[: right.text.index("`") + 1]
             return f" (the '|' in {code} splits the cell: write it as '\\|')"
@@ -104,7 +105,10 @@ def _delimiter_mismatch(document: Document, table: Table, context: RuleContext) 
 
 
 def _table_findings(
-    document: Document, table: Table, context: RuleContext, ignore_hidden: bool
+    document: Document,
+    table: Table,
+    context: RuleContext,
+    ignore_hidden: bool,
 ) -> Iterator[Finding]:
     mismatch = _delimiter_mismatch(document, table, context)
     if mismatch is not None:
