@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 # Archives that issued old-style identifiers (archive/YYMMNNN) until March 2007, including
@@ -142,6 +143,7 @@ def is_arxiv_host(host: str) -> bool:
     return host == "arxiv.org" or host.endswith(".arxiv.org") or host in _LEGACY_HOSTS
 
 
+@lru_cache(maxsize=65536)  # several rules ask about the same links
 def from_url(url: str) -> ArxivId | None:
     """The paper an arXiv URL points at, or None for any other URL.
 

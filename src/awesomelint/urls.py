@@ -6,6 +6,7 @@ Public API: `normalise_url(url)`, the canonical form of an http(s) URL or None.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -20,6 +21,7 @@ def _escape(match: re.Match[str]) -> str:
     return character if character in _UNRESERVED else match.group(0).upper()
 
 
+@lru_cache(maxsize=65536)  # several rules ask about the same links
 def normalise_url(url: str) -> str | None:
     """A canonical form of an http(s) URL, or None for anything else.
 

@@ -3,11 +3,14 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesomelint.document.model import LinkKind
 from awesomelint.document.parse import parse
 from awesomelint.finding import Finding
 from awesomelint.rule import RuleContext
+from awesomelint.rules import malformed_link
 from awesomelint.rules.malformed_link import check
 from awesomelint.runner import lint_text
 from awesomelint.source import SourceText
@@ -149,3 +152,9 @@ def test_many_entries_stay_fast() -> None:
     started = time.perf_counter()
     assert list(check.check(document, context)) == []
     assert time.perf_counter() - started < 2.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(malformed_link._PLAINLY_VALID, fullmatch=True))
+def test_the_fast_path_only_skips_urls_that_every_check_passes(url: str) -> None:
+    assert malformed_link._target_problem(url, url, is_image=False) is None

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from awesomelint.document.fast_import import import_mistletoe
 from awesomelint.document.inline import (
     BARE_URL,
     HTML_ATTRIBUTE,
@@ -43,6 +44,7 @@ _SLACK_LINES = 4
 
 
 def _mistletoe_document(lines: Sequence[str]) -> Any:
+    import_mistletoe()
     from mistletoe import block_token, span_token
 
     with _PARSE_LOCK:

@@ -15,6 +15,13 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _MISSING_COLON = re.compile(r"^(https?)//", re.IGNORECASE)
 _HTTP_TYPO = re.compile(r"^h*t+p+s*$")
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# Nearly every link of a real list is a plain web address that every check below passes:
+# ASCII host labels of at most 63 characters, no percent sign, space, control or '@'.
+_PLAINLY_VALID = re.compile(
+    r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?"
+    r"(?::[0-9]{1,4})?(?:[/?#][^\s%@\x00-\x1f\x7f]*)?",
+    re.IGNORECASE,
+)
 _SHOWN_LIMIT = 80
 _LABEL_LIMIT = 63
 # Schemes GitHub strips from links because they run code; `data:` is only kept for images.
@@ -147,6 +154,12 @@ def _url_problem(link: Link) -> str | None:
     """What is wrong with a link's target as a URL, or None."""
     target = link.target.strip() if link.kind is LinkKind.HTML else link.target
     destination = link.destination.strip() if link.kind is LinkKind.HTML else link.destination
+    if target == destination and _PLAINLY_VALID.fullmatch(destination):
+        return None
+    return _target_problem(target, destination, is_image=link.is_image)
+
+
+def _target_problem(target: str, destination: str, *, is_image: bool) -> str | None:
     shown = _shown(target)
     for character in target:
         if ord(character) < 0x20 or ord(character) == 0x7F:
@@ -166,7 +179,7 @@ def _url_problem(link: Link) -> str | None:
             return f"{shown} is missing the ':' after '{missing.group(1)}', so it is a relative path"
     elif scheme in _SCRIPT_SCHEMES:
         return f"{shown} uses the '{scheme}:' scheme, which GitHub removes from links"
-    elif scheme == "data" and not link.is_image:
+    elif scheme == "data" and not is_image:
         return f"{shown} is a 'data:' URL, which GitHub only shows in images"
     elif scheme == "file":
         return f"{shown} is a 'file:' URL, which points at the author's own disk"
