@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from awesomelint import __version__
@@ -18,9 +18,12 @@ if TYPE_CHECKING:
     from awesomelint.config import RawConfig, Settings
     from awesomelint.linkcheck.service import NetworkOptions
     from awesomelint.rule import Rule
+    from awesomelint.runner import FileResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ("text", "json")
+# Kept here rather than imported from reporters, which would load the whole linter at start-up;
+# tests/test_cli.py checks that the two agree.
+FORMAT_NAMES = ("text", "json", "github", "sarif", "markdown")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -48,6 +51,20 @@ def _build_parser() -> argparse.ArgumentParser:
         help="set a rule option, e.g. duplicate-url.allow=https://example.com/ (repeatable)",
     )
     parser.add_argument("--config", metavar="PATH", help="use this configuration file instead of searching for one")
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the --format report to FILE; the text report still goes to the terminal",
+    )
+    fixing = parser.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true", help="apply every safe fix in place, then report what remains")
+    fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; change no file")
+    parser.add_argument(
+        "--diff-base",
+        metavar="REF",
+        help="report only findings on lines added or changed since the git revision REF",
+    )
     links = parser.add_argument_group("link checking (the network rules broken-url and archived-repo)")
     links.add_argument("--offline", action="store_true", help="skip the network rules")
     links.add_argument("--timeout", metavar="SECONDS", help="per request (default 10)")
@@ -191,9 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from awesomelint.errors import FatalError
     from awesomelint.registry import all_rules
-    from awesomelint.reporters import reporter
-    from awesomelint.runner import lint_paths
+    from awesomelint.runner import STDIN, lint_paths
 
     rules = all_rules()
     if args.list_rules:
@@ -204,9 +221,19 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = _SettingsForFiles(args, rules)
     paths = args.files or ["README.md"]
+    if args.fix and STDIN in paths:
+        raise FatalError("--fix cannot rewrite standard input; use --diff to see the fixes")
     first = settings.for_file(paths[0])  # bad settings fail before any output
     network = None if args.offline else _network_options(first, quiet=args.quiet)
-    run = lint_paths(paths, settings.for_file, network=network)
+    changed_lines = _changed_lines(args.diff_base) if args.diff_base else None
+    fix_run = None
+    if args.fix or args.diff:
+        from awesomelint.autofix import fix_paths
+
+        fix_run = fix_paths(paths, settings.for_file, write=args.fix, network=network, changed_lines=changed_lines)
+        run = fix_run.run
+    else:
+        run = lint_paths(paths, settings.for_file, network=network, changed_lines=changed_lines)
     results = run.files
     for result in results:
         if result.error is not None:
@@ -219,19 +246,65 @@ def _run(args: argparse.Namespace) -> int:
         elif not args.quiet:
             sys.stderr.write(f"awesomelint: {run.network.summary()}\n")
 
+    if fix_run is not None and args.diff:
+        for path in fix_run.fixed:
+            sys.stdout.write(fix_run.diff(path))
+        count = sum(fix_run.applied[path] for path in fix_run.fixed)
+        files = len(fix_run.fixed)
+        sys.stderr.write(f"awesomelint: {count} fixes would change {files} file{'' if files == 1 else 's'}\n")
+        return EXIT_FINDINGS if fix_run.fixed else EXIT_OK
+    if fix_run is not None:
+        for message in fix_run.write_errors.values():
+            sys.stderr.write(f"awesomelint: {message}\n")
+        if not args.quiet:
+            for path in fix_run.fixed:
+                sys.stderr.write(f"awesomelint: {path}: applied {fix_run.applied[path]} fixes\n")
+
+    _report(args, results)
+    if any(result.error is not None for result in results) or (fix_run is not None and fix_run.write_errors):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(result.errors for result in results) else EXIT_OK
+
+
+def _report(args: argparse.Namespace, results: Sequence[FileResult]) -> None:
+    """The report in --format on stdout, or in --output with the text report on the terminal."""
+    from awesomelint.reporters import reporter
+
     color = _use_color(args.no_color)
-    if args.quiet and args.format == "text":
+    if args.output:
+        from pathlib import Path
+
+        from awesomelint.errors import FatalError
+
+        try:
+            with Path(args.output).open("w", encoding="utf-8", newline="\n") as stream:
+                reporter(args.format)(results, stream, color=False)
+        except OSError as error:
+            raise FatalError(f"--output {args.output}: cannot write the report: {error.strerror or error}") from None
+        if args.format == "text":
+            return
+        format_name = "text"
+    else:
+        format_name = args.format
+    if args.quiet and format_name == "text":
         from awesomelint.reporters.text import format_finding
 
         for result in results:
             for finding in result.findings:
                 sys.stdout.write(format_finding(finding, color=color) + "\n")
     else:
-        reporter(args.format)(results, sys.stdout, color=color)
+        reporter(format_name)(results, sys.stdout, color=color)
 
-    if any(result.error is not None for result in results):
-        return EXIT_ERROR
-    return EXIT_FINDINGS if any(result.errors for result in results) else EXIT_OK
+
+def _changed_lines(base: str) -> Callable[[str], frozenset[int] | None]:
+    from awesomelint.gitdiff import changed_lines
+
+    def lines_of(path: str) -> frozenset[int] | None:
+        if path == "-":  # standard input has no history
+            return None
+        return changed_lines(path, base)
+
+    return lines_of
 
 
 def _network_options(settings: Settings, *, quiet: bool) -> NetworkOptions:

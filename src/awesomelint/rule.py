@@ -80,6 +80,21 @@ class RuleContext:
     path: str
     today: date = field(default_factory=date.today)
     network: NetworkServices | None = None  # for network rules: the run's shared link checker
+    changed: frozenset[int] | None = None  # with --diff-base, the lines the change added or edited
+
+    def is_changed(self, span: Span) -> bool:
+        """Whether a change touched the span; without --diff-base every line counts as changed."""
+        return self.changed is None or any(line in self.changed for line in range(span.line, span.end_line + 1))
+
+    def duplicate_at(self, later: Span, earlier: Span) -> tuple[Span, Span]:
+        """Where to report a repeat, and the place to name: the later copy, unless only the earlier one is new.
+
+        A contributor who adds an entry above the one it repeats must see the finding on the
+        line they wrote, or --diff-base would hide it.
+        """
+        if self.changed is not None and self.is_changed(earlier) and not self.is_changed(later):
+            return earlier, later
+        return later, earlier
 
     def finding(self, span: Span, message: str, fix: Fix | None = None, *, severity: Severity | None = None) -> Finding:
         """A finding of this rule at its configured severity (or, for a milder case, the one given)."""

@@ -6,13 +6,14 @@ import asyncio
 import inspect
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from awesomelint.config import ActiveRule, RawConfig, Settings, resolve
 from awesomelint.document import Document
+from awesomelint.document.model import Span
 from awesomelint.document.parse import parse
 from awesomelint.errors import InputError
 from awesomelint.finding import Finding, Severity
@@ -96,7 +97,13 @@ def _suppressed(document: Document, findings: Iterable[Finding]) -> tuple[list[F
     return kept, notes
 
 
-def _context(active: ActiveRule, document: Document, today: date, network: NetworkServices | None) -> RuleContext:
+def _context(
+    active: ActiveRule,
+    document: Document,
+    today: date,
+    network: NetworkServices | None,
+    changed: frozenset[int] | None = None,
+) -> RuleContext:
     return RuleContext(
         rule=active.rule.name,
         severity=active.severity,
@@ -104,6 +111,7 @@ def _context(active: ActiveRule, document: Document, today: date, network: Netwo
         path=document.path,
         today=today,
         network=network,
+        changed=changed,
     )
 
 
@@ -114,11 +122,13 @@ def check_document(
     return _suppressed(document, _offline_findings(document, rules, today or date.today()))
 
 
-def _offline_findings(document: Document, rules: Sequence[ActiveRule], day: date) -> list[Finding]:
+def _offline_findings(
+    document: Document, rules: Sequence[ActiveRule], day: date, changed: frozenset[int] | None = None
+) -> list[Finding]:
     findings: list[Finding] = []
     for active in rules:
         if not active.rule.network:
-            found = active.rule.check(document, _context(active, document, day, None))
+            found = active.rule.check(document, _context(active, document, day, None, changed))
             findings.extend(cast("Iterable[Finding]", found))
     return findings
 
@@ -129,6 +139,18 @@ class _Linted:
     settings: Settings
     findings: list[Finding]
     notes: list[str]
+    changed: frozenset[int] | None = None  # lines to report on; None means every line
+
+    def network_view(self) -> Document:
+        """The document as network rules see it: with changed lines given, only their links are checked."""
+        if self.changed is None:
+            return self.document
+        return replace(self.document, links=tuple(link for link in self.document.links if self.is_changed(link.span)))
+
+    def is_changed(self, span: Span | Finding) -> bool:
+        if self.changed is None:
+            return True
+        return any(line in self.changed for line in range(span.line, span.end_line + 1))
 
 
 async def _run_network_rules(linted: Sequence[_Linted], options: NetworkOptions, day: date) -> NetworkServices:
@@ -138,7 +160,8 @@ async def _run_network_rules(linted: Sequence[_Linted], options: NetworkOptions,
     async with NetworkServices(options) as network:
 
         async def run(item: _Linted, active: ActiveRule) -> None:
-            outcome = active.rule.check(item.document, _context(active, item.document, day, network))
+            document = item.network_view()
+            outcome = active.rule.check(document, _context(active, document, day, network))
             found = await outcome if inspect.isawaitable(outcome) else outcome
             item.findings.extend(found)
 
@@ -160,19 +183,27 @@ def lint_paths(
     *,
     network: NetworkOptions | None = None,
     today: date | None = None,
+    read: Callable[[str], tuple[SourceText, Path | None]] = read_source,
+    changed_lines: Callable[[str], frozenset[int] | None] | None = None,
 ) -> RunResult:
-    """Lint files: offline rules file by file, then network rules for all files together."""
+    """Lint files: offline rules file by file, then network rules for all files together.
+
+    `read` supplies each file's text (`--fix` passes text it has fixed but not written);
+    `changed_lines` limits the report, and the links checked, to the lines a change touched.
+    """
     day = today or date.today()
     results: list[FileResult | _Linted] = []
     for path in paths:
         try:
-            source, file = read_source(path)
+            source, file = read(path)
             document = parse_source(source, file)
+            changed = changed_lines(path) if changed_lines is not None else None
         except InputError as error:
             results.append(FileResult(path=path, error=str(error)))
             continue
         settings = settings_for(path)
-        results.append(_Linted(document, settings, _offline_findings(document, settings.rules, day), []))
+        findings = _offline_findings(document, settings.rules, day, changed)
+        results.append(_Linted(document, settings, findings, [], changed))
     linted = [item for item in results if isinstance(item, _Linted)]
     services = None
     wants_network = any(active.rule.network for item in linted for active in item.settings.rules) and any(
@@ -187,7 +218,7 @@ def lint_paths(
         if isinstance(item, FileResult):
             files.append(item)
             continue
-        kept, notes = _suppressed(item.document, item.findings)
+        kept, notes = _suppressed(item.document, [finding for finding in item.findings if item.is_changed(finding)])
         files.append(
             FileResult(path=item.document.path, findings=tuple(kept), notes=tuple(notes), source=item.document.source)
         )

@@ -172,3 +172,27 @@ def test_json_report_of_network_findings(
     main([str(markdown), "--select", "broken-url", "--allow-private", "--no-cache", "--format", "json"])
     finding = json.loads(capsys.readouterr().out)["files"][0]["findings"][0]
     assert finding["rule"] == "broken-url" and finding["severity"] == "error" and finding["line"] == 3
+
+
+def test_with_diff_base_only_links_on_changed_lines_are_requested(
+    tmp_path: Path, server: LocalServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    def git(*arguments: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *arguments], cwd=tmp_path, check=True
+        )
+
+    markdown = write_list(tmp_path, server, "/ok/old", "/missing/old")
+    git("init", "-q", "-b", "main")
+    git("add", "README.md")
+    git("commit", "-q", "-m", "list")
+    markdown.write_text(
+        markdown.read_text(encoding="utf-8") + f"- [New]({server.url('/missing/new')}) - added.\n", encoding="utf-8"
+    )
+    assert run(markdown, tmp_path / "c.sqlite3", "--diff-base", "main") == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{markdown}:5:9: error broken-url {server.url('/missing/new')} is broken: 404 Not Found"
+    ]
+    assert {path for _, path in server.requests} == {"/missing/new"}

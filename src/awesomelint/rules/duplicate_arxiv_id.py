@@ -100,8 +100,13 @@ def check(document: Document, context: RuleContext) -> Iterator[Finding]:
                 None,
             )
             if first is not None:
-                where = f'line {first.line} ("{first.title}")' if first.title else f"line {first.line}"
-                yield context.finding(span, f"arXiv {key} is already listed at {where}")
+                first_span = next(
+                    cited for cited, other_paper in citations[first.index] if other_paper.identifier == key
+                )
+                at, other = context.duplicate_at(span, first_span)
+                named = first if other is first_span else entry
+                where = f'line {named.line} ("{named.title}")' if named.title else f"line {named.line}"
+                yield context.finding(at, f"arXiv {key} is already listed at {where}")
             place = (title, entry.section)
             if len(earlier) < _MAX_KEPT and all((t, other.section) != place for other, t in earlier):
                 earlier.append((entry, title))

@@ -185,9 +185,14 @@ def check(document: Document, context: RuleContext) -> Iterator[Finding]:
                 None,
             )
             if first is not None:
-                title = first.entry.title
-                where = f'line {first.entry.line} ("{title}")' if title else f"line {first.entry.line}"
-                yield context.finding(link.span, f"{link.destination} is already linked at {where}")
+                first_link = next(
+                    (other for other in first.entry.links if normalise_url(other.destination) == url), link
+                )
+                at, other_span = context.duplicate_at(link.span, first_link.span)
+                named = first.entry if other_span is first_link.span else entry
+                where = f'line {named.line} ("{named.title}")' if named.title else f"line {named.line}"
+                shown = link.destination if at is link.span else first_link.destination
+                yield context.finding(at, f"{shown} is already linked at {where}")
             if len(earlier) < _MAX_KEPT and all(
                 (other.key, other.entry.section) != (listed.key, entry.section) for other in earlier
             ):
