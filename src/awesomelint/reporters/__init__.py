@@ -6,12 +6,19 @@ import importlib
 from collections.abc import Sequence
 from typing import Protocol, TextIO
 
+from awesomelint.docs import rule_doc
+from awesomelint.rule import Rule
 from awesomelint.runner import FileResult
 
 FORMATS = {
     "text": "awesomelint.reporters.text",
     "json": "awesomelint.reporters.json",
+    "github": "awesomelint.reporters.github",
+    "sarif": "awesomelint.reporters.sarif",
+    "markdown": "awesomelint.reporters.markdown",
 }
+
+RULE_DOCS_URL = "https://github.com/awesomelint/awesomelint/blob/main/rules/{name}.md"
 
 
 class Reporter(Protocol):
@@ -31,3 +38,14 @@ def summary_counts(results: Sequence[FileResult]) -> tuple[int, int, int]:
         sum(result.errors for result in results),
         sum(result.warnings for result in results),
     )
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def doc_url(rule: Rule) -> str | None:
+    """Where the rule's doc is on the web; plugin rules document themselves, not in awesomelint's repository."""
+    if rule.documentation is not None or rule_doc(rule) is None:
+        return None
+    return RULE_DOCS_URL.format(name=rule.name)
