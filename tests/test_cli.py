@@ -182,3 +182,23 @@ def test_seed_lists_lint_without_crashing(capsys: pytest.CaptureFixture[str]) ->
     seeds = [str(FIXTURES / "awesome-llm-papers.md"), str(FIXTURES / "llama-paper-list.md")]
     assert main([*seeds, "--format", "json", "--offline"]) in (0, 1)
     assert json.loads(capsys.readouterr().out)["summary"]["files"] == 2
+
+
+def test_format_choices_are_the_registered_reporters() -> None:
+    from awesomelint.cli import FORMAT_NAMES
+    from awesomelint.reporters import FORMATS
+
+    assert set(FORMAT_NAMES) == set(FORMATS)
+
+
+def test_output_writes_the_report_to_a_file_and_text_to_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = write(tmp_path, "broken.md", BROKEN)
+    report = tmp_path / "report.json"
+    assert main([str(broken), "--select", "broken-anchor", "--format", "json", "--output", str(report)]) == 1
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+    out = capsys.readouterr().out
+    assert out.startswith(f"{broken}:3:11: error broken-anchor ")
+    assert main([str(broken), "--output", str(tmp_path / "missing" / "r.json"), "--format", "json"]) == 2
+    assert "cannot write the report" in capsys.readouterr().err

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from awesomelint import __version__
 
 if TYPE_CHECKING:
+    from awesomelint.autofix import FixRun
     from awesomelint.config import RawConfig, Settings
     from awesomelint.linkcheck.service import NetworkOptions
     from awesomelint.rule import Rule
-    from awesomelint.runner import FileResult
+    from awesomelint.runner import FileResult, RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Kept here rather than imported from reporters, which would load the whole linter at start-up;
@@ -26,7 +27,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMAT_NAMES = ("text", "json", "github", "sarif", "markdown")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="awesomelint",
         description="Lint curated Markdown lists: duplicates, broken links, dates, tables.",
@@ -197,7 +198,7 @@ class _SettingsForFiles:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     from awesomelint.errors import FatalError
 
     try:
@@ -208,9 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from awesomelint.errors import FatalError
     from awesomelint.registry import all_rules
-    from awesomelint.runner import STDIN, lint_paths
 
     rules = all_rules()
     if args.list_rules:
@@ -219,33 +218,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.explain:
         return _explain(args.explain, rules)
 
-    settings = _SettingsForFiles(args, rules)
-    paths = args.files or ["README.md"]
-    if args.fix and STDIN in paths:
-        raise FatalError("--fix cannot rewrite standard input; use --diff to see the fixes")
-    first = settings.for_file(paths[0])  # bad settings fail before any output
-    network = None if args.offline else _network_options(first, quiet=args.quiet)
-    changed_lines = _changed_lines(args.diff_base) if args.diff_base else None
-    fix_run = None
-    if args.fix or args.diff:
-        from awesomelint.autofix import fix_paths
-
-        fix_run = fix_paths(paths, settings.for_file, write=args.fix, network=network, changed_lines=changed_lines)
-        run = fix_run.run
-    else:
-        run = lint_paths(paths, settings.for_file, network=network, changed_lines=changed_lines)
+    run, fix_run = lint_for(args, rules)
     results = run.files
-    for result in results:
-        if result.error is not None:
-            sys.stderr.write(f"awesomelint: {result.error}\n")
-        for note in result.notes:
-            sys.stderr.write(f"awesomelint: warning: {note}\n")
-    if run.network is not None:
-        if run.network.network_down:
-            sys.stderr.write("awesomelint: the network is unreachable (no host answered); link checks were skipped\n")
-        elif not args.quiet:
-            sys.stderr.write(f"awesomelint: {run.network.summary()}\n")
-
     if fix_run is not None and args.diff:
         for path in fix_run.fixed:
             sys.stdout.write(fix_run.diff(path))
@@ -264,6 +238,42 @@ def _run(args: argparse.Namespace) -> int:
     if any(result.error is not None for result in results) or (fix_run is not None and fix_run.write_errors):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(result.errors for result in results) else EXIT_OK
+
+
+def lint_for(args: argparse.Namespace, rules: dict[str, Rule]) -> tuple[RunResult, FixRun | None]:
+    """Lint (and with --fix or --diff, fix) the files the arguments name; notes go to stderr.
+
+    The GitHub Action shares this with the command line, then writes its several reports.
+    """
+    from awesomelint.errors import FatalError
+    from awesomelint.runner import STDIN, lint_paths
+
+    settings = _SettingsForFiles(args, rules)
+    paths = args.files or ["README.md"]
+    if args.fix and STDIN in paths:
+        raise FatalError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    first = settings.for_file(paths[0])  # bad settings fail before any output
+    network = None if args.offline else _network_options(first, quiet=args.quiet)
+    changed_lines = _changed_lines(args.diff_base) if args.diff_base else None
+    fix_run = None
+    if args.fix or args.diff:
+        from awesomelint.autofix import fix_paths
+
+        fix_run = fix_paths(paths, settings.for_file, write=args.fix, network=network, changed_lines=changed_lines)
+        run = fix_run.run
+    else:
+        run = lint_paths(paths, settings.for_file, network=network, changed_lines=changed_lines)
+    for result in run.files:
+        if result.error is not None:
+            sys.stderr.write(f"awesomelint: {result.error}\n")
+        for note in result.notes:
+            sys.stderr.write(f"awesomelint: warning: {note}\n")
+    if run.network is not None:
+        if run.network.network_down:
+            sys.stderr.write("awesomelint: the network is unreachable (no host answered); link checks were skipped\n")
+        elif not args.quiet:
+            sys.stderr.write(f"awesomelint: {run.network.summary()}\n")
+    return run, fix_run
 
 
 def _report(args: argparse.Namespace, results: Sequence[FileResult]) -> None:
