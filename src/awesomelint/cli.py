@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow requests to loopback and private addresses (refused by default)",
     )
     links.add_argument("--github-api", metavar="URL", help="GitHub GraphQL endpoint used with GITHUB_TOKEN")
+    links.add_argument("--arxiv-api", metavar="URL", help="arXiv API endpoint for arxiv-title-mismatch")
     parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -133,6 +134,7 @@ def _command_line_layer(args: argparse.Namespace) -> RawConfig:
         "cache": args.cache,
         "no-cache": True if args.no_cache else None,
         "github-api": args.github_api,
+        "arxiv-api": args.arxiv_api,
     }
     return RawConfig(
         origin="command line",
@@ -345,5 +347,6 @@ def _network_options(settings: Settings, *, quiet: bool) -> NetworkOptions:
         cache_path=cache,
         github_token=os.environ.get("GITHUB_TOKEN") or None,
         github_api=links.github_api,
+        arxiv_api=links.arxiv_api,
         progress=sys.stderr.isatty() and not quiet,
     )

@@ -34,6 +34,7 @@ else:  # pragma: no cover - Python 3.10
 CONFIG_FILE = ".awesomelint.toml"
 _TOP_LEVEL_KEYS = frozenset({"select", "ignore", "rules", "allow-private", "links"})
 DEFAULT_GITHUB_API = "https://api.github.com/graphql"
+DEFAULT_ARXIV_API = "https://export.arxiv.org/api/query"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class LinkSettings:
     cache: str | None = None  # a path; None means the user cache directory
     no_cache: bool = False
     github_api: str = DEFAULT_GITHUB_API
+    arxiv_api: str = DEFAULT_ARXIV_API
 
 
 def _link_value(key: str, value: object, where: str) -> object:

@@ -26,6 +26,9 @@ class LocalServer:
         self.elsewhere = ""  # another server's base URL, for redirects that leave this one
         self.repositories: dict[str, tuple[str, bool]] = {}  # "owner/name" lower-cased -> (nameWithOwner, archived)
         self.body_bytes_sent = 0
+        self.papers: dict[str, tuple[str, str]] = {}  # arXiv ID -> (title, comment), for /api/query
+        self.arxiv_batches: list[list[str]] = []  # the id_list of every /api/query request
+        self.arxiv_busy = 0  # answer this many /api/query requests with 503 and Retry-After first
         self.port = 0
         self._ssl_context = ssl_context
         self._loop = asyncio.new_event_loop()
@@ -51,6 +54,8 @@ class LocalServer:
             self.authorizations.append(request.headers["Authorization"])
         if path == "/graphql":
             return await self._graphql(request)
+        if path == "/api/query":
+            return self._arxiv(request)
         if path == "/graphql-redirect":
             raise web.HTTPTemporaryRedirect(self.elsewhere + "/collect-token")
         seen = self.count(path)
@@ -104,6 +109,20 @@ class LocalServer:
         if path.startswith("/redirect-to-private"):
             raise web.HTTPMovedPermanently(f"http://127.0.0.1:{self.port}/ok")
         return web.Response(status=404)
+
+    def _arxiv(self, request: web.Request) -> web.Response:
+        """Answers like export.arxiv.org/api/query?id_list=...: Atom, one entry per paper found."""
+        from .arxiv_atom import feed
+
+        if self.arxiv_busy:
+            self.arxiv_busy -= 1
+            return web.Response(status=503, headers={"Retry-After": "1"}, text="Rate exceeded.")
+        ids = [identifier for identifier in request.query.get("id_list", "").split(",") if identifier]
+        self.arxiv_batches.append(ids)
+        malformed = frozenset(
+            identifier for identifier in ids if not identifier[:1].isdigit() and "/" not in identifier
+        )
+        return web.Response(text=feed(ids, self.papers, malformed), content_type="application/atom+xml")
 
     async def _graphql(self, request: web.Request) -> web.Response:
         """Answers repository(owner:, name:) aliases the way GitHub's GraphQL API does."""

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from awesomelint.linkcheck.arxiv_api import ArxivPaper
 from awesomelint.linkcheck.status import LinkResult, LinkStatus
 
 TTL_SECONDS = {
@@ -31,6 +32,20 @@ CREATE TABLE IF NOT EXISTS link_results (
     code INTEGER,
     location TEXT,
     archived INTEGER NOT NULL DEFAULT 0,
+    checked_at REAL NOT NULL
+)
+"""
+
+
+# A paper's title rarely changes once it is on arXiv; an unknown ID is asked again sooner,
+# since a list may link a paper minutes after its submission, before it is announced.
+PAPER_TTL_SECONDS = 30 * 24 * 3600
+UNKNOWN_PAPER_TTL_SECONDS = 24 * 3600
+_PAPER_SCHEMA = """
+CREATE TABLE IF NOT EXISTS arxiv_papers (
+    identifier TEXT PRIMARY KEY,
+    title TEXT,
+    withdrawn INTEGER NOT NULL,
     checked_at REAL NOT NULL
 )
 """
@@ -55,6 +70,7 @@ class LinkCache:
         self._connection.execute("PRAGMA busy_timeout = 30000")
         self._connection.execute("PRAGMA journal_mode = WAL")
         self._connection.execute(_SCHEMA)
+        self._connection.execute(_PAPER_SCHEMA)
 
     def get_many(self, urls: Iterable[str], *, now: float | None = None) -> dict[str, LinkResult]:
         """Fresh results for the URLs that have one."""
@@ -98,6 +114,30 @@ class LinkCache:
                 "INSERT OR REPLACE INTO link_results VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+
+    def get_papers(self, identifiers: Iterable[str], *, now: float | None = None) -> dict[str, ArxivPaper]:
+        moment = time.time() if now is None else now
+        wanted = list(identifiers)
+        found: dict[str, ArxivPaper] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT identifier, title, withdrawn, checked_at FROM arxiv_papers WHERE identifier IN ({marks})"
+            for identifier, title, withdrawn, checked_at in self._connection.execute(query, chunk):
+                lifetime = PAPER_TTL_SECONDS if title is not None else UNKNOWN_PAPER_TTL_SECONDS
+                if moment - checked_at <= lifetime:
+                    found[identifier] = ArxivPaper(identifier, title, bool(withdrawn), from_cache=True)
+        return found
+
+    def put_papers(self, papers: Iterable[ArxivPaper], *, now: float | None = None) -> None:
+        moment = time.time() if now is None else now
+        rows = [
+            (paper.identifier, paper.title, int(paper.withdrawn), moment) for paper in papers if not paper.from_cache
+        ]
+        if rows:
+            with self._connection:
+                self._connection.execute("BEGIN IMMEDIATE")
+                self._connection.executemany("INSERT OR REPLACE INTO arxiv_papers VALUES (?, ?, ?, ?)", rows)
 
     def close(self) -> None:
         self._connection.close()

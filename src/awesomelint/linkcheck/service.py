@@ -17,6 +17,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+from awesomelint.linkcheck.arxiv_api import (
+    BATCH_SIZE,
+    DEFAULT_ARXIV_API,
+    REQUEST_INTERVAL,
+    ArxivApi,
+    ArxivApiError,
+    ArxivPaper,
+)
 from awesomelint.linkcheck.cache import LinkCache
 from awesomelint.linkcheck.github import DEFAULT_API, repository_of
 from awesomelint.linkcheck.progress import Progress
@@ -50,6 +58,9 @@ class NetworkOptions:
     cache_path: Path | None = None  # None: no cache
     github_token: str | None = None
     github_api: str = DEFAULT_API
+    arxiv_api: str = DEFAULT_ARXIV_API
+    arxiv_batch_size: int = BATCH_SIZE
+    arxiv_interval: float = REQUEST_INTERVAL  # smaller only in tests against a local server
     progress: bool = False
     ssl_context: ssl.SSLContext | None = None
     # Another transport for every request, API included: for embedding and unit-level tests.
@@ -72,6 +83,10 @@ class NetworkServices:
         self.tally: Counter[str] = Counter()
         self.from_cache = 0
         self.api_results = 0
+        self._papers: dict[str, asyncio.Future[ArxivPaper | None]] = {}
+        self._fresh_papers: list[ArxivPaper] = []
+        self._arxiv: ArxivApi | None = None
+        self.arxiv_error: str | None = None  # why papers could not be looked up, if they could not
 
     async def __aenter__(self) -> NetworkServices:
         return self
@@ -82,6 +97,7 @@ class NetworkServices:
         self.progress.stop()
         if self.cache is not None:
             self.cache.put_many(self._fresh)
+            self.cache.put_papers(self._fresh_papers)
             self.cache.close()
         if self._client is not None:
             await self._client.aclose()
@@ -187,6 +203,50 @@ class NetworkServices:
         if remaining:
             await asyncio.gather(*(one(key) for key in remaining))
 
+    @property
+    def arxiv_requests(self) -> int:
+        return self._arxiv.requests if self._arxiv is not None else 0
+
+    async def arxiv_papers(self, identifiers: Iterable[str]) -> dict[str, ArxivPaper]:
+        """arXiv's record of each paper (title None: no such paper); left out when the API failed.
+
+        Each identifier is looked up once per run, from the cache when it is fresh there.
+        """
+        wanted = list(dict.fromkeys(identifiers))
+        new = [identifier for identifier in wanted if identifier not in self._papers]
+        loop = asyncio.get_running_loop()
+        for identifier in new:
+            self._papers[identifier] = loop.create_future()
+        if new:
+            await self._look_up_papers(new)
+        results = await asyncio.gather(*(self._papers[identifier] for identifier in wanted))
+        return {identifier: paper for identifier, paper in zip(wanted, results, strict=True) if paper is not None}
+
+    async def _look_up_papers(self, identifiers: list[str]) -> None:
+        found: dict[str, ArxivPaper] = self.cache.get_papers(identifiers) if self.cache is not None else {}
+        remaining = [identifier for identifier in identifiers if identifier not in found]
+        if remaining:
+            if self._arxiv is None:
+                options = self.options
+                self._arxiv = ArxivApi(
+                    self._http(),
+                    api_url=options.arxiv_api,
+                    batch_size=options.arxiv_batch_size,
+                    interval=options.arxiv_interval,
+                    retries=options.checker.retries,
+                    retry_after_cap=options.checker.retry_after_cap,
+                    allow_private=options.checker.allow_private,
+                )
+            try:
+                answered = await self._arxiv.papers(remaining)
+            except ArxivApiError as error:
+                self.arxiv_error = str(error)
+                answered = {}
+            self._fresh_papers.extend(answered.values())
+            found.update(answered)
+        for identifier in identifiers:
+            self._papers[identifier].set_result(found.get(identifier))
+
     def summary(self) -> str:
         """One line for the end of the run: counts per status, cache hits, the slowest hosts."""
         total = sum(self.tally.values())
@@ -200,4 +260,9 @@ class NetworkServices:
         slowest = sorted(seconds.items(), key=lambda item: -item[1])[:3]
         if slowest:
             line += "; slowest hosts: " + ", ".join(f"{host} {seconds:.1f} s" for host, seconds in slowest)
+        if self._papers:
+            cached = len(self._papers) - len(self._fresh_papers)
+            line += f"; arXiv: {len(self._papers)} papers, {self.arxiv_requests} API requests, {cached} from cache"
+        if self.arxiv_error:
+            line += f" ({self.arxiv_error})"
         return line
