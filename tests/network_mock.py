@@ -17,7 +17,6 @@ import httpx
 from awesomelint.linkcheck.service import NetworkOptions
 from awesomelint.linkcheck.settings import CheckerSettings
 
-
 PAPERS = {
     "2106.09685": ("LoRA: Low-Rank Adaptation of Large Language Models", ""),
     "2205.05638": ("Few-Shot Parameter-Efficient Fine-Tuning is Better and Cheaper than In-Context Learning", ""),

@@ -10,7 +10,8 @@ from xml.sax.saxutils import escape
 
 _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <link href="http://arxiv.org/api/query?search_query%3D%26id_list%3D{ids}%26start%3D0%26max_results%3D{count}" rel="self" type="application/atom+xml"/>
+  <link href="http://arxiv.org/api/query?search_query%3D%26id_list%3D{ids}%26start%3D0%26max_results%3D{count}" \
+rel="self" type="application/atom+xml"/>
   <title type="html">ArXiv Query: search_query=&amp;id_list={ids}&amp;start=0&amp;max_results={count}</title>
   <id>http://arxiv.org/api/4SOFGr6nZqYqHJW/FLcqhYbBTwg</id>
   <updated>2026-01-01T00:00:00-05:00</updated>

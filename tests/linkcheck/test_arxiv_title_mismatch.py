@@ -100,7 +100,8 @@ def test_the_seeds_wrong_links_are_found_and_nothing_else(server: LocalServer) -
     found = lint(server, *seeds)
     assert messages(found) == [
         f'34: "{LORA}" links arXiv 2205.05638, which is "{IA3}"',
-        f'40: "Reducing Activation Recomputation in Large Transformer Models" links arXiv 2205.14135, which is "{FLASH}"',
+        '40: "Reducing Activation Recomputation in Large Transformer Models" links arXiv 2205.14135, '
+        f'which is "{FLASH}"',
     ]
     linked = set(server.papers) - {"2106.09685"}
     asked = [identifier for batch in server.arxiv_batches for identifier in batch]
