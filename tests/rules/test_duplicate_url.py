@@ -109,3 +109,12 @@ def test_non_http_links_are_ignored() -> None:
 def test_seed_lists_are_clean_by_default() -> None:
     for name in ("awesome-llm-papers.md", "llama-paper-list.md"):
         assert lint((FIXTURES / name).read_text(encoding="utf-8")) == []
+
+
+def test_doi_links_are_left_to_duplicate_doi() -> None:
+    markdown = (
+        "- [Paper A](https://doi.org/10.1145/3292500.3330701) - one.\n"
+        "- [Paper B](https://doi.org/10.1145/3292500.3330701) - two.\n"
+    )
+    both = lint_text(markdown, select=["duplicate-url", "duplicate-doi"])
+    assert [found.rule for found in both] == ["duplicate-doi"]

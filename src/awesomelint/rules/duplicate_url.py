@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from awesomelint import doi
 from awesomelint.arxiv import from_url
 from awesomelint.document import Document, Entry, Link, LinkKind
 from awesomelint.errors import FatalError
@@ -169,8 +170,8 @@ def check(document: Document, context: RuleContext) -> Iterator[Finding]:
         listed: _Listed | None = None
         for link in _counted_links(document, entry, scope):
             url = normalise_url(link.destination)
-            if url is None or from_url(link.destination) is not None:
-                continue  # not a web page, or an arXiv paper, which duplicate-arxiv-id compares
+            if url is None or from_url(link.destination) is not None or doi.from_url(link.destination) is not None:
+                continue  # not a web page, or a paper that duplicate-arxiv-id or duplicate-doi compares
             linked_by = holders.setdefault(url, set())
             if entry.index in linked_by or _within_listing(document, entry, linked_by):
                 continue
