@@ -134,6 +134,31 @@ def test_github_slugs_with_duplicates_and_punctuation() -> None:
     ]
 
 
+def test_heading_images_give_their_slug_no_alt_text() -> None:
+    # GitHub slugs a heading's text content: a badge adds nothing, but the space before it stays.
+    document = parse_text(
+        "# Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+        "## ![logo](logo.png) Tools\n"
+        "## Plain :tada:\n"
+    )
+    assert [heading.slug for heading in document.headings] == ["awesome-llm-", "-tools", "plain"]
+    assert "awesome-llm-awesome" not in document.anchors
+    assert document.headings[0].text == "Awesome-LLM Awesome"
+
+
+def test_bold_title_after_a_short_label() -> None:
+    document = parse_text(
+        '1. <u>GPT-3</u>: **"Language Models are Few-Shot Learners"**. *Tom B. Brown et al.* 2020.\n'
+        "1. Read the survey of **Zhao et al.** first\n"
+        "1. A long sentence that introduces something and then ends with a colon: **bold words**\n"
+    )
+    assert [entry.title for entry in document.entries] == [
+        '"Language Models are Few-Shot Learners"',
+        "Read the survey of Zhao et al. first",
+        "A long sentence that introduces something and then ends with a colon: bold words",
+    ]
+
+
 def test_crlf_bom_and_tabs_keep_positions() -> None:
     data = b"\xef\xbb\xbf# T\r\n\r\n-\t[a](https://a.example)\r\n- [b](https://b.example)\r\n"
     document = parse_source(decode(data, "x.md"), None)

@@ -104,9 +104,15 @@ class Cursor:
             return
 
 
-def plain_text(token: Any) -> str:
-    """The text a reader sees for a span token and its children: no markup, no link targets."""
+def plain_text(token: Any, *, images: bool = True) -> str:
+    """The text a reader sees for a span token and its children: no markup, no link targets.
+
+    With `images=False` an image gives no text at all, as in the text content GitHub slugs
+    a heading from, rather than its alt text.
+    """
     name = type(token).__name__
+    if name == "Image" and not images:
+        return ""
     if name == "RawText":
         return str(token.content)
     if name == "InlineCode":
@@ -118,4 +124,4 @@ def plain_text(token: Any) -> str:
     children = getattr(token, "children", None)
     if not children:
         return ""
-    return "".join(plain_text(child) for child in children)
+    return "".join(plain_text(child, images=images) for child in children)

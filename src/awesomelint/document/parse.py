@@ -40,6 +40,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TITLE_LIMIT = 100
+_LABEL_LIMIT = 40  # `Flan-PaLM && Flan-U-PaLM:` is a label; a sentence ending in a colon is not
 _SLACK_LINES = 4
 
 
@@ -133,7 +134,7 @@ class _Builder:
 
     def heading(self, token: Any, start: int, end: int, parent: int | None) -> None:
         text = " ".join(plain_text(token).split())
-        candidates = slug_candidates(text)
+        candidates = slug_candidates(_slug_source(token, text))
         slug = self.slugger.slug(candidates[0])
         self.anchors.add(slug)
         for candidate in candidates[1:]:
@@ -477,6 +478,14 @@ def _contains_image(token: Any) -> bool:
     return False
 
 
+def _slug_source(heading: Any, text: str) -> str:
+    """The text GitHub slugs a heading from: an image gives no alt text but keeps the spaces around it.
+
+    So `# Awesome-LLM [![Awesome](badge.svg)](https://awesome.re)` is `#awesome-llm-` on GitHub.
+    """
+    return plain_text(heading, images=False) if _contains_image(heading) else text
+
+
 def _cell_plain(text: str) -> str:
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
     text = re.sub(r"<[^>]+>", "", text)
@@ -494,13 +503,31 @@ def _is_decoration(token: Any) -> bool:
     return name in ("Image", "HtmlSpan", "LineBreak")
 
 
+def _after_label(tokens: Sequence[Any]) -> int:
+    """Where a bold title starts after a short label and a colon, as in `<u>GPT-3</u>: **"Title"**`; else 0.
+
+    The label names the model, the bold text the paper, which is what a paper's title must match.
+    """
+    label = ""
+    for position, token in enumerate(tokens):
+        name = type(token).__name__
+        if name == "Strong":
+            label = " ".join(label.split())
+            return position if label.endswith(":") and len(label) <= _LABEL_LIMIT else 0
+        if name not in ("RawText", "HtmlSpan"):
+            return 0
+        label += plain_text(token)
+    return 0
+
+
 def _entry_title(tokens: Sequence[Any]) -> str:
-    """The bold or link text an entry starts with (after badges and numbering), else its first words."""
+    """The bold or link text an entry starts with (after badges, numbering and a `Label:`), else its first words."""
     tokens = list(tokens)
     while tokens and _is_decoration(tokens[0]):
         tokens.pop(0)
     if not tokens:
         return ""
+    tokens = tokens[_after_label(tokens) :]
     if type(tokens[0]).__name__ in ("Strong", "Link", "Emphasis"):
         title = " ".join(plain_text(tokens[0]).split())
     else:

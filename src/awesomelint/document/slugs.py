@@ -10,18 +10,21 @@ _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 
 
 def github_slug(text: str) -> str:
-    """Lower-case, drop everything but letters, marks, numbers, `_`, `-` and spaces; spaces become `-`."""
+    """Lower-case, drop everything but letters, marks, numbers, `_`, `-` and spaces; spaces become `-`.
+
+    Like GitHub, it does not trim: a space left where an image stood becomes a trailing `-`.
+    """
     kept = [
-        character
-        for character in text.strip().lower()
-        if character in " -_" or unicodedata.category(character)[0] in "LMN"
+        character for character in text.lower() if character in " -_" or unicodedata.category(character)[0] in "LMN"
     ]
     return "".join(kept).replace(" ", "-")
 
 
 def slug_candidates(text: str) -> tuple[str, ...]:
     """The slug with shortcodes read as emoji first, and as plain text when they may not be."""
-    without_shortcodes = github_slug(_SHORTCODE.sub("", text))
+    emoji_read = _SHORTCODE.sub("", text)
+    # A shortcode at either end leaves a space, trimmed as it always was: GitHub's slug there is unverified.
+    without_shortcodes = github_slug(emoji_read.strip() if emoji_read != text else text)
     plain = github_slug(text)
     return (without_shortcodes,) if plain == without_shortcodes else (without_shortcodes, plain)
 
