@@ -153,7 +153,7 @@ def test_bold_title_after_a_short_label() -> None:
         "1. A long sentence that introduces something and then ends with a colon: **bold words**\n"
     )
     assert [entry.title for entry in document.entries] == [
-        '"Language Models are Few-Shot Learners"',
+        "Language Models are Few-Shot Learners",
         "Read the survey of Zhao et al. first",
         "A long sentence that introduces something and then ends with a colon: bold words",
     ]
@@ -197,3 +197,20 @@ def test_deep_quotes_and_inline_nesting_parse() -> None:
     document = parse_text("> " * 3000 + "x\n\n" + "- " * 2000 + "[a](https://a.example)\n")
     assert len(document.entries) == 2000
     assert document.links[0].entry == 1999
+
+
+def test_a_table_row_is_titled_by_its_paper_column_not_its_leading_date() -> None:
+    document = parse_text(
+        "| Date | Keywords | Paper |\n|---|---|---|\n"
+        "| 2017-06 | Transformers | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) |\n"
+    )
+    assert [entry.title for entry in document.entries] == ["Attention Is All You Need"]
+
+
+def test_a_plain_title_ends_at_numbering_a_wide_gap_or_quotes() -> None:
+    document = parse_text(
+        "| Paper | Links |\n|---|---|\n"
+        "| 2) MEM1  This work introduces MEM1, an RL framework | [Paper](https://arxiv.org/abs/2506.15841) |\n\n"
+        '- <u>GPT-3</u>: **"Language Models are Few-Shot Learners"**. NeurIPS 2020.\n'
+    )
+    assert [entry.title for entry in document.entries] == ["MEM1", "Language Models are Few-Shot Learners"]

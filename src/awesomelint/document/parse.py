@@ -40,6 +40,10 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TITLE_LIMIT = 100
+_TITLE_HEADER = re.compile(r"(?:paper|papers|title|paper title|name|project|repository|repo|tool|library|api)s?")
+_NUMBERING = re.compile(r"^\s*\d+[.)][ \t]+")
+_TITLE_END = re.compile(r"[ \t]+[-–—][ \t]+|[ \t]{2,}")
+_QUOTES = {'"': '"', "“": "”", "'": "'"}
 _LABEL_LIMIT = 40  # `Flan-PaLM && Flan-U-PaLM:` is a label; a sentence ending in a colon is not
 _SLACK_LINES = 4
 
@@ -185,13 +189,15 @@ class _Builder:
         self._cell_spans(token.header.children, header_cells, start, parent)
         table_index = len(self.tables)
         rows: list[int] = []
+        title_column = _title_column(headers)
         for row in token.children:
             line: int = row.line_number
             cells = self._cells(line, headers, in_quote)
             index = self._new_entry()
             rows.append(index)
             self._cell_spans(row.children, cells, line, index)
-            first_tokens = row.children[0].children if row.children else []
+            title_cell = row.children[title_column] if title_column < len(row.children) else None
+            first_tokens = title_cell.children if title_cell is not None else []
             self.entries[index] = Entry(
                 index=index,
                 kind=EntryKind.TABLE_ROW,
@@ -503,6 +509,18 @@ def _is_decoration(token: Any) -> bool:
     return name in ("Image", "HtmlSpan", "LineBreak")
 
 
+def _title_column(headers: Sequence[str]) -> int:
+    """The column naming each row's subject: one headed like `Paper` or `Name`, else the first.
+
+    Tables often lead with a date or a category (`| 2017-06 | Transformers | Google | [Paper](…) |`),
+    and a title of "2017-06" would name nothing in a message.
+    """
+    for position, header in enumerate(headers):
+        if _TITLE_HEADER.fullmatch(" ".join(header.casefold().split())):
+            return position
+    return 0
+
+
 def _after_label(tokens: Sequence[Any]) -> int:
     """Where a bold title starts after a short label and a colon, as in `<u>GPT-3</u>: **"Title"**`; else 0.
 
@@ -531,7 +549,10 @@ def _entry_title(tokens: Sequence[Any]) -> str:
     if type(tokens[0]).__name__ in ("Strong", "Link", "Emphasis"):
         title = " ".join(plain_text(tokens[0]).split())
     else:
-        title = " ".join("".join(plain_text(token) for token in tokens).split())
-        title = re.split(r" [-–—] ", title, maxsplit=1)[0]
+        written = _NUMBERING.sub("", "".join(plain_text(token) for token in tokens))
+        # A dash, or a wide gap on one line (`1) MEM1  This work introduces…`), ends a plain title.
+        title = " ".join(_TITLE_END.split(written, maxsplit=1)[0].split())
     title = title.rstrip(" .:")
+    if len(title) > 2 and title[0] in _QUOTES and title[-1] == _QUOTES[title[0]]:
+        title = title[1:-1]  # `**"Title"**`: the quotes are the list's typography, not the title's
     return title if len(title) <= _TITLE_LIMIT else title[: _TITLE_LIMIT - 1] + "…"
