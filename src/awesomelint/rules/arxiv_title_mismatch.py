@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 
 from awesomelint.arxiv import from_url
 from awesomelint.document import Document, Entry, Link
 from awesomelint.finding import Finding, Severity
 from awesomelint.rule import Option, RuleContext, rule
+from awesomelint.titles import normalise_title
 
-_MATH = re.compile(r"\$([^$]*)\$")
-_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
-_NOT_WORD = re.compile(r"[^\w\s]+")
 _SUBTITLE = re.compile(r"\s*[:\u2013\u2014]\s+|\s+-\s+")
 # Link texts that name the kind of link, not the paper: such an entry has no title to compare.
 _GENERIC = frozenset({"paper", "arxiv", "pdf", "link", "abs", "code", "project", "here", "preprint"})
-
-
-def normalise_title(title: str) -> str:
-    text = unicodedata.normalize("NFKC", title)
-    text = _MATH.sub(r"\1", text)
-    text = _LATEX_COMMAND.sub(" ", text).replace("{", "").replace("}", "")
-    text = _NOT_WORD.sub(" ", text.casefold().replace("'", ""))
-    return " ".join(text.split())
 
 
 def _parts(title: str) -> list[str]:
