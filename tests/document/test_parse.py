@@ -214,3 +214,8 @@ def test_a_plain_title_ends_at_numbering_a_wide_gap_or_quotes() -> None:
         '- <u>GPT-3</u>: **"Language Models are Few-Shot Learners"**. NeurIPS 2020.\n'
     )
     assert [entry.title for entry in document.entries] == ["MEM1", "Language Models are Few-Shot Learners"]
+
+
+def test_an_emoji_shortcode_before_a_title_is_decoration() -> None:
+    document = parse_text("- :star: [SparseGPT: Massive Language Models](https://github.com/IST-DASLab/sparsegpt)\n")
+    assert [entry.title for entry in document.entries] == ["SparseGPT: Massive Language Models"]

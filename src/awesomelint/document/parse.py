@@ -43,6 +43,8 @@ _TITLE_LIMIT = 100
 _TITLE_HEADER = re.compile(r"(?:paper|papers|title|paper title|name|project|repository|repo|tool|library|api)s?")
 _NUMBERING = re.compile(r"^\s*\d+[.)][ \t]+")
 _TITLE_END = re.compile(r"[ \t]+[-–—][ \t]+|[ \t]{2,}")
+# Numbering (`1.`, `2)`) and emoji shortcodes (`:star:` for a recommended paper) before a title.
+_DECORATION_TEXT = re.compile(r"\s*(?:\d+[.)]\s*)?(?::[a-z0-9_+-]+:\s*)*")
 _QUOTES = {'"': '"', "“": "”", "'": "'"}
 _LABEL_LIMIT = 40  # `Flan-PaLM && Flan-U-PaLM:` is a label; a sentence ending in a colon is not
 _SLACK_LINES = 4
@@ -503,7 +505,7 @@ def _is_decoration(token: Any) -> bool:
     """Badges, line breaks, tags and list numbering that stand before an entry's title."""
     name = type(token).__name__
     if name == "RawText":
-        return re.fullmatch(r"\s*(?:\d+[.)])?\s*", token.content) is not None
+        return _DECORATION_TEXT.fullmatch(token.content) is not None
     if name == "Link":
         return _contains_image(token)
     return name in ("Image", "HtmlSpan", "LineBreak")
