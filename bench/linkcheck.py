@@ -16,16 +16,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from collections import Counter
 from pathlib import Path
+
+from measure import measured
 
 HOSTS = 16
 MIX = [("ok", 80), ("slow", 10), ("missing", 5), ("moved", 3), ("ratelimited", 1), ("flaky", 1)]
@@ -96,12 +96,8 @@ def stats(port: int) -> Counter[str]:
 
 
 def measure(command: list[str]) -> tuple[float, float, str]:
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert process.stdout is not None
-    out = process.stdout.read()
-    _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, out
+    run = measured(command, capture=True)
+    return run.seconds, run.peak_mb, run.stdout
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Lint speed and memory: generated lists of 1,000 / 10,000 / 100,000 entries, the seeds and the corpus.
 
 Each measurement runs `awesomelint` as a fresh process (start to exit, as a user or
-pre-commit runs it) and reads that process's own peak RSS from wait4(). Run:
+pre-commit runs it) and reads that process's own peak RSS through bench/measure.py's launcher. Run:
 
     python bench/lint_speed.py [--repeat 3] [--sizes 1000,10000,100000]
 """
@@ -9,13 +9,14 @@ pre-commit runs it) and reads that process's own peak RSS from wait4(). Run:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from measure import measured
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = Path(__file__).resolve().parent / "_generated"
@@ -93,14 +94,11 @@ def measure(paths: list[Path], repeat: int) -> tuple[float, float]:
     times: list[float] = []
     peak = 0.0
     for _ in range(repeat):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode not in (0, 1):
-            raise SystemExit(f"awesomelint failed on {paths} with exit status {process.returncode}")
-        peak = max(peak, usage.ru_maxrss / 1024)
+        run = measured(command)
+        if run.exit_code not in (0, 1):
+            raise SystemExit(f"awesomelint failed on {paths} with exit status {run.exit_code}")
+        times.append(run.seconds)
+        peak = max(peak, run.peak_mb)
     return statistics.median(times), peak
 
 

@@ -46,6 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lint_speed import generate
+from measure import launcher
 
 import linkcheck
 
@@ -77,21 +78,6 @@ class Run:
         return f"exit {self.exit_code}: {lines[-1][:100] if lines else 'no output'}"
 
 
-# Linux keeps the memory high-water mark of a process across exec, and a child forked (or
-# vforked) from this process starts with this process's: wait4 on it would report at least
-# this benchmark's own peak. So a minimal Python spawns each tool and reports the tool's
-# wall time, peak RSS (with its reaped children) and exit status to the file named first.
-LAUNCHER = """
-import os, sys, time
-start = time.perf_counter()
-pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ)
-_, status, usage = os.wait4(pid, 0)
-seconds = time.perf_counter() - start
-with open(sys.argv[1], "w") as report:
-    report.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
-"""
-
-
 def run(command: list[str], cwd: Path, timeout: float) -> Run:
     """One fresh process, start to exit, killed with its children after `timeout` seconds."""
     killed = threading.Event()
@@ -105,9 +91,9 @@ def run(command: list[str], cwd: Path, timeout: float) -> Run:
         report, out, err = (Path(scratch) / name for name in ("report", "stdout", "stderr"))
         with out.open("wb") as stdout, err.open("wb") as stderr:
             start = time.perf_counter()
-            launcher = [sys.executable, "-I", "-S", "-c", LAUNCHER, str(report), *command]
+            command_line = launcher(report, command)
             process = subprocess.Popen(
-                launcher,
+                command_line,
                 cwd=cwd,
                 stdin=subprocess.DEVNULL,
                 stdout=stdout,
