@@ -66,7 +66,7 @@ def cross_listed(entry: Entry, title: str, other: Entry, other_title: str) -> bo
     return title == other_title or _same_work_named(entry, title, other, other_title)
 
 
-def _within_listing(document: Document, entry: Entry, holders: set[int]) -> bool:
+def within_listing(document: Document, entry: Entry, holders: set[int]) -> bool:
     """Whether an entry enclosing this one already cites the work: a paper's sub-items are its listing."""
     parent = entry.parent
     while parent is not None:
@@ -136,7 +136,7 @@ def repeats(
         for span, work in cited[index]:
             key = work.identifier
             cited_by = holders.setdefault(key, set())
-            if index in cited_by or _within_listing(document, entry, cited_by):
+            if index in cited_by or within_listing(document, entry, cited_by):
                 continue
             cited_by.add(index)
             earlier = kept.setdefault(key, [])

@@ -8,7 +8,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from awesomelint.arxiv import ArxivId, find_in_text, from_url
-from awesomelint.dates import MONTHS, DateMatch, ParsedDate, Precision, find_dates, header_key, read_date
+from awesomelint.dates import (
+    DATE_COLUMN_HEADERS,
+    MONTHS,
+    DateMatch,
+    ParsedDate,
+    Precision,
+    find_dates,
+    header_key,
+    read_date,
+)
 from awesomelint.document import Cell, Document, Entry, EntryKind, Span, TextRun
 from awesomelint.finding import Finding
 from awesomelint.rule import Option, RuleContext, rule
@@ -16,18 +25,8 @@ from awesomelint.rule import Option, RuleContext, rule
 # Headers of columns that date the paper itself. Release columns are left out because a model
 # is often released before its paper (Mistral 7B a fortnight before arXiv 2310.06825), and
 # Updated or Date added columns date the list, not the paper.
-_PAPER_DATE_HEADERS = (
-    "date",
-    "dates",
-    "published",
-    "published date",
-    "published on",
-    "publication date",
-    "publish date",
-    "year",
-    "month",
-    "time",
-)
+_LIST_DATES = frozenset({"release", "release date", "released", "released on", "updated", "last updated", "date added"})
+_PAPER_DATE_HEADERS = tuple(header for header in DATE_COLUMN_HEADERS if header not in _LIST_DATES)
 
 # arXiv numbers a paper in the month it is announced, not the month it was submitted: a paper
 # submitted on 29 September is announced on 2 October as 2310.00166. The first numbers of a

@@ -11,6 +11,7 @@ from awesomelint.arxiv import from_url
 from awesomelint.document import Document, Entry, Link, LinkKind
 from awesomelint.errors import FatalError
 from awesomelint.finding import Finding, Severity
+from awesomelint.repeats import within_listing
 from awesomelint.rule import Option, RuleContext, rule
 from awesomelint.urls import normalise_url
 
@@ -117,16 +118,6 @@ def _same_listing(first: _Listed, second: _Listed, repository: str | None, cross
     return len(repository) >= 2 and repository in first.key and repository in second.key
 
 
-def _within_listing(document: Document, entry: Entry, holders: set[int]) -> bool:
-    """Whether an entry enclosing this one already links the URL: an item's sub-items are its listing."""
-    parent = entry.parent
-    while parent is not None:
-        if parent in holders:
-            return True
-        parent = document.entries[parent].parent
-    return False
-
-
 def _compile(patterns: Sequence[str]) -> list[re.Pattern[str]]:
     compiled: list[re.Pattern[str]] = []
     for pattern in patterns:
@@ -173,7 +164,7 @@ def check(document: Document, context: RuleContext) -> Iterator[Finding]:
             if url is None or from_url(link.destination) is not None or doi.from_url(link.destination) is not None:
                 continue  # not a web page, or a paper that duplicate-arxiv-id or duplicate-doi compares
             linked_by = holders.setdefault(url, set())
-            if entry.index in linked_by or _within_listing(document, entry, linked_by):
+            if entry.index in linked_by or within_listing(document, entry, linked_by):
                 continue
             linked_by.add(entry.index)
             if any(pattern.search(link.destination) or pattern.search(url) for pattern in allowed):
