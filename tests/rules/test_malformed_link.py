@@ -66,6 +66,8 @@ def apply_fixes(markdown: str, findings: list[Finding]) -> str:
         ("[x](htps://example.com)", "has the scheme 'htps:'; did you mean 'https:'?"),
         ("[x](htpt://example.com)", "has the scheme 'htpt:'; did you mean 'http:'?"),
         ("[x](http//example.com)", "is missing the ':' after 'http', so it is a relative path"),
+        ("[x]([https://example.com/a)", "starts with '[' before the address, so it is a relative path"),
+        ("[x](\\(https://example.com/a\\))", "starts with '(' before the address, so it is a relative path"),
         ("[x](https:/example.com)", "'https:' must be followed by '//'"),
         ("[](https://a.example)", "the link to 'https://a.example' has no text: readers cannot see it"),
         ("[paper] (https://a.example)", "'[paper] (https://a.example)' is not a link: remove the space"),

@@ -13,6 +13,8 @@ from awesomelint.rule import RuleContext, rule
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _MISSING_COLON = re.compile(r"^(https?)//", re.IGNORECASE)
+# `[LLM]([https://github.com/simonw/llm)`: a bracket or quote typed before the address.
+_BURIED_URL = re.compile(r"^([\[(<{'\"`]+)(?:https?://|www\.)", re.IGNORECASE)
 _HTTP_TYPO = re.compile(r"^h*t+p+s*$")
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # Nearly every link of a real list is a plain web address that every check below passes:
@@ -177,6 +179,9 @@ def _target_problem(target: str, destination: str, *, is_image: bool) -> str | N
         missing = _MISSING_COLON.match(destination)
         if missing:
             return f"{shown} is missing the ':' after '{missing.group(1)}', so it is a relative path"
+        buried = _BURIED_URL.match(destination)
+        if buried:
+            return f"{shown} starts with '{buried.group(1)}' before the address, so it is a relative path"
     elif scheme in _SCRIPT_SCHEMES:
         return f"{shown} uses the '{scheme}:' scheme, which GitHub removes from links"
     elif scheme == "data" and not is_image:
