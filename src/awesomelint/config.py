@@ -186,6 +186,8 @@ def read_config_file(path: Path) -> RawConfig:
         raise FatalError(f"{path}: cannot read configuration: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise FatalError(f"{path}: invalid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise FatalError(f"{path}: invalid TOML: the file is not UTF-8") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("awesomelint", {})
         if not isinstance(table, dict):
@@ -198,7 +200,7 @@ def _has_section(pyproject: Path) -> bool:
     try:
         with pyproject.open("rb") as stream:
             return "awesomelint" in tomllib.load(stream).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return False
 
 
