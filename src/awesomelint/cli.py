@@ -7,6 +7,9 @@ every commit as a pre-commit hook, and mistletoe alone takes a tenth of a second
 from __future__ import annotations
 
 import argparse
+import codecs
+import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +18,8 @@ from typing import TYPE_CHECKING
 from awesomelint import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from awesomelint.autofix import FixRun
     from awesomelint.config import RawConfig, Settings
     from awesomelint.linkcheck.service import NetworkOptions
@@ -25,6 +30,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Kept here rather than imported from reporters, which would load the whole linter at start-up;
 # tests/test_cli.py checks that the two agree.
 FORMAT_NAMES = ("text", "json", "github", "sarif", "markdown")
+_JSON_ESCAPE = "awesomelint-json"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="set a rule option, e.g. duplicate-url.allow=https://example.com/ (repeatable)",
     )
     parser.add_argument("--config", metavar="PATH", help="use this configuration file instead of searching for one")
+    parser.add_argument(
+        "--max-file-size",
+        metavar="MB",
+        help="refuse larger files, in megabytes (default 10; 0 for no limit)",
+    )
     parser.add_argument(
         "--output",
         "-o",
@@ -203,11 +214,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from awesomelint.errors import FatalError
 
+    _tolerate_unencodable_output(json=args.format in ("json", "sarif") and not args.output)
     try:
         return _run(args)
     except FatalError as error:
         sys.stderr.write(f"awesomelint: {error}\n")
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`awesomelint | head`): stop quietly, and keep Python from
+        # failing again when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+
+
+def _tolerate_unencodable_output(*, json: bool) -> None:
+    """Never crash on a character standard output cannot encode.
+
+    Findings quote the file, so any character can be printed, and standard output is not
+    always UTF-8: a Windows console redirected to a file, PYTHONIOENCODING=ascii, or a file
+    name that is not UTF-8 (its bytes arrive as lone surrogates). Text gets a backslash
+    escape; JSON a `\\uXXXX` escape, which keeps it valid, since JSON holds non-ASCII
+    characters only inside strings.
+    """
+    if not isinstance(sys.stdout, io.TextIOWrapper):
+        return
+    if json:
+        codecs.register_error(_JSON_ESCAPE, _json_escape)
+    sys.stdout.reconfigure(errors=_JSON_ESCAPE if json else "backslashreplace")
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for character in error.object[error.start : error.end]:
+        code = ord(character)
+        if code > 0xFFFF:  # a surrogate pair, as JSON writes characters beyond the BMP
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -247,13 +294,12 @@ def lint_for(args: argparse.Namespace, rules: dict[str, Rule]) -> tuple[RunResul
 
     The GitHub Action shares this with the command line, then writes its several reports.
     """
-    from awesomelint.errors import FatalError
-    from awesomelint.runner import STDIN, lint_paths
+    from awesomelint.runner import lint_paths, read_source
 
-    settings = _SettingsForFiles(args, rules)
     paths = args.files or ["README.md"]
-    if args.fix and STDIN in paths:
-        raise FatalError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    _check_conflicts(args, paths)
+    read = functools.partial(read_source, max_size=_max_file_size(args.max_file_size))
+    settings = _SettingsForFiles(args, rules)
     first = settings.for_file(paths[0])  # bad settings fail before any output
     network = None if args.offline else _network_options(first, quiet=args.quiet)
     changed_lines = _changed_lines(args.diff_base) if args.diff_base else None
@@ -264,7 +310,7 @@ def lint_for(args: argparse.Namespace, rules: dict[str, Rule]) -> tuple[RunResul
         fix_run = fix_paths(paths, settings.for_file, write=args.fix, network=network, changed_lines=changed_lines)
         run = fix_run.run
     else:
-        run = lint_paths(paths, settings.for_file, network=network, changed_lines=changed_lines)
+        run = lint_paths(paths, settings.for_file, network=network, changed_lines=changed_lines, read=read)
     for result in run.files:
         if result.error is not None:
             sys.stderr.write(f"awesomelint: {result.error}\n")
@@ -276,6 +322,47 @@ def lint_for(args: argparse.Namespace, rules: dict[str, Rule]) -> tuple[RunResul
         elif not args.quiet:
             sys.stderr.write(f"awesomelint: {run.network.summary()}\n")
     return run, fix_run
+
+
+def _check_conflicts(args: argparse.Namespace, paths: Sequence[str]) -> None:
+    """Options that cannot be honoured together, refused before any file is read or written."""
+    from pathlib import Path
+
+    from awesomelint.errors import FatalError
+    from awesomelint.runner import STDIN
+
+    if args.fix and args.diff:
+        raise FatalError("--fix and --diff cannot be used together: --diff shows the fixes without writing them")
+    if args.fix and STDIN in paths:
+        raise FatalError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    if args.output:
+        report = Path(args.output)
+        for path in paths:
+            if path != STDIN and (report == Path(path) or (report.exists() and _same_file(report, Path(path)))):
+                raise FatalError(f"--output {args.output}: is also a file to lint; the report would overwrite it")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False
+
+
+def _max_file_size(text: str | None) -> int | None:
+    """`--max-file-size` in bytes: None for no limit."""
+    from awesomelint.errors import FatalError
+    from awesomelint.runner import DEFAULT_MAX_FILE_SIZE
+
+    if text is None:
+        return DEFAULT_MAX_FILE_SIZE
+    try:
+        megabytes = float(text)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 <= megabytes < float("inf"):
+        raise FatalError(f"--max-file-size {text!r}: expected a number of megabytes, like 10 or 0.5 (0: no limit)")
+    return None if megabytes == 0 else int(megabytes * 2**20)
 
 
 def _report(args: argparse.Namespace, results: Sequence[FileResult]) -> None:

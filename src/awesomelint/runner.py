@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from awesomelint.config import ActiveRule, RawConfig, Settings, resolve
 from awesomelint.document import Document
 from awesomelint.document.model import Span
-from awesomelint.document.parse import parse
+from awesomelint.document.safe_parse import parse_safely
 from awesomelint.errors import InputError
 from awesomelint.finding import Finding, Severity
 from awesomelint.registry import all_rules
@@ -26,11 +27,9 @@ if TYPE_CHECKING:
     from awesomelint.linkcheck.service import NetworkOptions, NetworkServices
 
 STDIN = "-"
-# Deeply nested lists and quotes recurse in mistletoe; a list nested this deep is no list.
-_RECURSION_LIMIT = 20_000
-# mistletoe re-reads nested list items once per level: 500 levels take half a second,
-# 3,000 take a minute. Real lists nest a handful of levels.
-_MAX_INDENT = 1_000
+# The largest real lists are about 1 MB and lint in a second; past 10 MB a file is no list,
+# and costs a second and 15 to 50 MB of memory for every MB. `--max-file-size` changes it.
+DEFAULT_MAX_FILE_SIZE = 10 * 2**20
 
 
 @dataclass(frozen=True)
@@ -50,15 +49,23 @@ class FileResult:
         return sum(1 for finding in self.findings if finding.severity is Severity.WARNING)
 
 
-def read_source(path: str) -> tuple[SourceText, Path | None]:
-    """Read and decode one file named on the command line (`-` is standard input)."""
+def read_source(path: str, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> tuple[SourceText, Path | None]:
+    """Read and decode one file named on the command line (`-` is standard input).
+
+    A file over `max_size` bytes (None: no limit) is refused before it is read, or, when its
+    size is not known in advance (a pipe, a device), as soon as it is read that far.
+    """
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>"), None
+        if sys.stdin is None:
+            raise InputError("<stdin>", "standard input is closed")
+        return decode(_read_at_most(sys.stdin.buffer, "<stdin>", max_size), "<stdin>"), None
     file = Path(path)
-    if file.is_dir():
-        raise InputError(path, "is a directory, not a Markdown file")
     try:
-        data = file.read_bytes()
+        if file.is_dir():
+            raise InputError(path, "is a directory, not a Markdown file")
+        with file.open("rb") as stream:
+            _check_size(os.fstat(stream.fileno()).st_size, path, max_size)
+            data = _read_at_most(stream, path, max_size)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
@@ -68,22 +75,30 @@ def read_source(path: str) -> tuple[SourceText, Path | None]:
     return decode(data, path), file
 
 
-def _check_nesting(source: SourceText) -> None:
-    for number, line in enumerate(source.lines, start=1):
-        if len(line) > _MAX_INDENT and line[:_MAX_INDENT].isspace():
-            raise InputError(source.path, f"line {number} is indented over {_MAX_INDENT} columns: nested too deeply")
+def _read_at_most(stream: BinaryIO, path: str, max_size: int | None) -> bytes:
+    if max_size is None:
+        return stream.read()
+    data = stream.read(max_size + 1)
+    _check_size(len(data), path, max_size, exact=False)
+    return data
+
+
+def _check_size(size: int, path: str, max_size: int | None, *, exact: bool = True) -> None:
+    if max_size is not None and size > max_size:
+        measured = f"is {_amount(size)}, over" if exact else "is over"
+        raise InputError(path, f"{measured} the {_amount(max_size)} limit for one file (see --max-file-size)")
+
+
+def _amount(size: int) -> str:
+    for unit, scale in (("MB", 2**20), ("KB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
 
 
 def parse_source(source: SourceText, file: Path | None) -> Document:
-    _check_nesting(source)
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-    try:
-        return parse(source, file)
-    except RecursionError:
-        raise InputError(source.path, "is nested too deeply to lint") from None
-    finally:
-        sys.setrecursionlimit(limit)
+    """Parse a decoded file, or raise InputError if it nests too deeply to lint."""
+    return parse_safely(source, file)
 
 
 def _suppressed(document: Document, findings: Iterable[Finding]) -> tuple[list[Finding], list[str]]:

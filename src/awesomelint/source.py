@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from awesomelint.errors import InputError
 
 UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# UTF-32's byte order marks, checked first: the little-endian one starts like UTF-16's.
+_WIDE_BOMS = (("UTF-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("UTF-16", (b"\xff\xfe", b"\xfe\xff")))
 # Markdown ends lines at LF, CRLF or a lone CR, and nowhere else: str.splitlines()
 # would also split at form feeds and U+2028, putting our line numbers out of step.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -60,9 +61,15 @@ class SourceText:
 
 
 def decode(data: bytes, path: str) -> SourceText:
-    """Decode a Markdown file, refusing what is not UTF-8 text with a message naming why."""
-    if data.startswith(_UTF16_BOMS):
-        raise InputError(path, "is UTF-16 encoded; awesomelint reads UTF-8 only")
+    """Decode a Markdown file, refusing what is not UTF-8 text with a message naming why.
+
+    An empty file is a valid, empty list. UTF-16 and UTF-32 are refused rather than decoded:
+    git takes such a file for binary (it is full of NUL bytes) and shows no diff of it, which
+    is worth reporting, and `--fix` would have to write that encoding back.
+    """
+    for encoding, boms in _WIDE_BOMS:
+        if data.startswith(boms):
+            raise InputError(path, f"is {encoding} encoded; awesomelint reads UTF-8 only")
     bom = data.startswith(UTF8_BOM)
     if bom:
         data = data[len(UTF8_BOM) :]

@@ -262,9 +262,19 @@ def astral_punctuation() -> set[str] | None:
 
 
 def import_mistletoe() -> None:
-    """Import mistletoe's tokens, with the same punctuation set it would build itself."""
-    if "mistletoe.core_tokens" in sys.modules:
-        return
+    """Import mistletoe's tokens, with the same punctuation set it would build itself.
+
+    Its search for links and emphasis is then replaced by one that takes linear time
+    (see awesomelint.document.linear_inline).
+    """
+    if "mistletoe.core_tokens" not in sys.modules:
+        _import_core_tokens()
+    from awesomelint.document import linear_inline
+
+    linear_inline.install()
+
+
+def _import_core_tokens() -> None:
     astral = astral_punctuation()
     if astral is None:
         import mistletoe.core_tokens  # noqa: F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,6 @@ from awesomelint.source import SourceText
 
 # mistletoe keeps its token registry and the document being parsed in module globals.
 _PARSE_LOCK = threading.Lock()
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TITLE_LIMIT = 100
@@ -62,6 +61,18 @@ def _mistletoe_document(lines: Sequence[str]) -> Any:
         return block_token.Document([line + "\n" for line in lines])
 
 
+def _tokenize_inline(root: Any, text: str) -> Any:
+    """Span tokens for text outside mistletoe's parse: `[a][b]` looks `b` up in the document being parsed."""
+    from mistletoe import span_token, token
+
+    with _PARSE_LOCK:
+        token._root_node = root
+        try:
+            return span_token.tokenize_inner(text)  # type: ignore[no-untyped-call]
+        finally:
+            token._root_node = None
+
+
 def _normalise_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
@@ -69,8 +80,8 @@ def _normalise_label(label: str) -> str:
 def parse(source: SourceText, file: Path | None = None) -> Document:
     """Parse a decoded file once and build the document rules read."""
     root = _mistletoe_document(source.lines)
-    builder = _Builder(source)
-    builder.read_definitions(frozenset(root.footnotes))
+    builder = _Builder(source, root)
+    builder.read_definitions(root.footnotes)
     builder.blocks(root.children, len(source.lines), parent=None, in_quote=False)
     return builder.finish(file)
 
@@ -80,8 +91,9 @@ def _is_blank(line: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, root: Any) -> None:
         self.source = source
+        self.root = root  # mistletoe's document, which holds the link reference definitions
         self.lines = source.lines
         self.headings: list[Heading] = []
         self.heading_stack: list[tuple[int, str]] = []
@@ -94,6 +106,8 @@ class _Builder:
         self.texts: list[TextRun] = []
         self.code_lines: set[int] = set()
         self.definitions: dict[str, tuple[str, Span]] = {}
+        self.plain_texts: dict[int, str] = {}  # by token id: images nest in images
+        self.labels_by_target: dict[str, str] = {}  # the first definition of each destination
 
     # -- blocks ---------------------------------------------------------------
 
@@ -241,16 +255,12 @@ class _Builder:
         return cells
 
     def _cell_spans(self, tokens: Sequence[Any], cells: Sequence[Cell], line: int, entry: int | None) -> None:
-        from mistletoe import span_token
-
         for number, cell in enumerate(cells):
             if number < len(tokens) and len(tokens) >= len(cells):
                 children = tokens[number].children
             else:
                 # mistletoe drops empty cells between pipes; tokenize this one ourselves.
-                children = span_token.tokenize_inner(  # type: ignore[no-untyped-call]
-                    cell.text.replace("\\|", "|")
-                )
+                children = _tokenize_inline(self.root, cell.text.replace("\\|", "|"))
             start = self._offset(line, cell.span.column)
             stop = self._offset(line, cell.span.end_column)
             self._walk(children, Cursor(self.source.text, start, stop), entry)
@@ -336,8 +346,11 @@ class _Builder:
 
     def _link(self, token: Any, is_image: bool, cursor: Cursor, entry: int | None) -> None:
         destination: str = token.src if is_image else token.target
-        text = " ".join(plain_text(token).split())
+        text = " ".join(plain_text(token, memo=self.plain_texts).split())
         label: str | None = token.label
+        if label is None and getattr(token, "dest_type", None) in ("shortcut", "collapsed"):
+            # `[text]` and `[text][]`: mistletoe resolves the label but keeps it only for `[text][label]`.
+            label = self.labels_by_target.get(destination)
         if label is not None:
             definition = self.definitions.get(_normalise_label(label))
             if definition is None:
@@ -401,7 +414,7 @@ class _Builder:
         chunk = text[start:end]
         if "=" not in chunk:
             return
-        chunk = _COMMENT.sub(lambda match: " " * len(match.group()), chunk)
+        chunk = _blank_comments(chunk)
         for tag in re.finditer(r"<[A-Za-z][^<>]*>", chunk):
             tag_name = tag.group()[1:].split(None, 1)[0].rstrip("/>").lower()
             for attribute in HTML_ATTRIBUTE.finditer(tag.group()):
@@ -430,11 +443,14 @@ class _Builder:
 
     # -- whole document -------------------------------------------------------
 
-    def read_definitions(self, labels: frozenset[str]) -> None:
+    def read_definitions(self, footnotes: dict[str, tuple[str, str]]) -> None:
         """Locate the link reference definitions mistletoe accepted (it keeps no positions)."""
-        if not labels:
+        if not footnotes:
             return
-        wanted = {_normalise_label(label) for label in labels}
+        from mistletoe.span_token import EscapeSequence
+
+        for label, (destination, _title) in footnotes.items():
+            self.labels_by_target.setdefault(destination, label)
         for number, line in enumerate(self.lines, start=1):
             if "]:" not in line:
                 continue
@@ -442,19 +458,23 @@ class _Builder:
             if match is None:
                 continue
             label = _normalise_label(match.group(1))
-            if label not in wanted:
+            if label not in footnotes or label in self.definitions:
                 continue
             target = match.group(2)
             column = match.start(2) + 1
             if target.startswith("<"):
                 target, column = target[1:-1], column + 1
-            self.definitions.setdefault(label, (target, Span(number, column, number, column + len(target))))
+            # The same label can stand in a line that is no definition (a table row, a quote's
+            # lazy line): only the line that gives mistletoe's destination is the definition.
+            if EscapeSequence.strip(target.strip()) == footnotes[label][0]:  # type: ignore[no-untyped-call]
+                self.definitions[label] = (target, Span(number, column, number, column + len(target)))
 
     def finish(self, file: Path | None) -> Document:
+        text = self.source.text
         comments = tuple(
-            Comment(match.group(1), *self._lines_of(match.start(), match.end()))
-            for match in _COMMENT.finditer(self.source.text)
-            if self.source.position(match.start())[0] not in self.code_lines
+            Comment(text[begin + 4 : finish - 3], *self._lines_of(begin, finish))
+            for begin, finish in _comments(text)
+            if self.source.position(begin)[0] not in self.code_lines
         )
         entries = tuple(entry for entry in self.entries if entry is not None)
         return Document(
@@ -473,6 +493,31 @@ class _Builder:
 
     def _lines_of(self, start: int, end: int) -> tuple[int, int]:
         return self.source.position(start)[0], self.source.position(end)[0]
+
+
+def _comments(text: str) -> Iterator[tuple[int, int]]:
+    """Where each `<!-- ... -->` starts and ends.
+
+    The regular expression `<!--(.*?)-->` would search to the end of the text again from
+    every `<!--` that is never closed: quadratic time on a long line of them.
+    """
+    begin = text.find("<!--")
+    while begin >= 0:
+        finish = text.find("-->", begin + 4)
+        if finish < 0:
+            return  # no later comment can close either
+        yield begin, finish + 3
+        begin = text.find("<!--", finish + 3)
+
+
+def _blank_comments(text: str) -> str:
+    """The text with each comment replaced by as many spaces, so offsets still match."""
+    pieces: list[str] = []
+    kept = 0
+    for begin, finish in _comments(text):
+        pieces += [text[kept:begin], " " * (finish - begin)]
+        kept = finish
+    return "".join(pieces) + text[kept:]
 
 
 def _contains_image(token: Any) -> bool:

@@ -13,18 +13,14 @@ class RawCell(NamedTuple):
 
 
 def split_row(line: str) -> list[RawCell]:
-    """GFM cell splitting: `|` separates cells unless escaped; outer pipes are optional."""
-    boundaries: list[int] = []
-    index = 0
+    """GFM cell splitting: `|` separates cells unless escaped; outer pipes are optional.
+
+    A `|` right after a backslash never separates, even after an escaped backslash: GitHub's
+    cmark-gfm reads `\\\\|` as a backslash and an escaped pipe (its cell scanner takes the
+    longest match), and so does mistletoe.
+    """
+    boundaries = [index for index, character in enumerate(line) if character == "|" and line[index - 1 : index] != "\\"]
     length = len(line)
-    while index < length:
-        character = line[index]
-        if character == "\\":
-            index += 2
-            continue
-        if character == "|":
-            boundaries.append(index)
-        index += 1
     stripped_start = len(line) - len(line.lstrip())
     stripped_end = len(line.rstrip())
     edges = [-1, *boundaries, length]
