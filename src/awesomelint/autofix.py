@@ -53,12 +53,13 @@ def fix_paths(
     network: NetworkOptions | None = None,
     today: date | None = None,
     changed_lines: Callable[[str], frozenset[int] | None] | None = None,
+    read_file: Callable[[str], tuple[SourceText, Path | None]] = read_source,
 ) -> FixRun:
     current: dict[str, tuple[SourceText, Path | None]] = {}
 
     def read(path: str) -> tuple[SourceText, Path | None]:
         if path not in current:
-            current[path] = read_source(path)
+            current[path] = read_file(path)
         return current[path]
 
     outcome = FixRun(run=RunResult([]))

@@ -149,12 +149,22 @@ def _command_line_layer(args: argparse.Namespace) -> RawConfig:
     }
     return RawConfig(
         origin="command line",
-        select=_split_names(args.select) if args.select is not None else None,
+        select=_selected(args.select) if args.select is not None else None,
         ignore=_split_names(args.ignore) if args.ignore else (),
         rules=rules,
         allow_private=args.allow_private,
         links=parse_links({key: value for key, value in flags.items() if value is not None}, "command line"),
     )
+
+
+def _selected(text: str) -> tuple[str, ...]:
+    """`--select` as rule names; naming none would quietly run nothing, which no one means."""
+    from awesomelint.errors import FatalError
+
+    names = _split_names(text)
+    if not names:
+        raise FatalError(f"--select {text!r} names no rules (awesomelint --list-rules lists them)")
+    return names
 
 
 def _split_names(text: str) -> tuple[str, ...]:
@@ -275,6 +285,8 @@ def _run(args: argparse.Namespace) -> int:
         count = sum(fix_run.applied[path] for path in fix_run.fixed)
         files = len(fix_run.fixed)
         sys.stderr.write(f"awesomelint: {count} fixes would change {files} file{'' if files == 1 else 's'}\n")
+        if any(result.error is not None for result in results):
+            return EXIT_ERROR  # a file that could not be read has no diff, which is not "nothing to fix"
         return EXIT_FINDINGS if fix_run.fixed else EXIT_OK
     if fix_run is not None:
         for message in fix_run.write_errors.values():
@@ -307,7 +319,9 @@ def lint_for(args: argparse.Namespace, rules: dict[str, Rule]) -> tuple[RunResul
     if args.fix or args.diff:
         from awesomelint.autofix import fix_paths
 
-        fix_run = fix_paths(paths, settings.for_file, write=args.fix, network=network, changed_lines=changed_lines)
+        fix_run = fix_paths(
+            paths, settings.for_file, write=args.fix, network=network, changed_lines=changed_lines, read_file=read
+        )
         run = fix_run.run
     else:
         run = lint_paths(paths, settings.for_file, network=network, changed_lines=changed_lines, read=read)
