@@ -90,7 +90,17 @@ def generate(entries: int, seed: int = 7) -> str:
 
 def measure(paths: list[Path], repeat: int) -> tuple[float, float]:
     """Median wall seconds and max peak RSS (MB) of `awesomelint PATHS` as a fresh process."""
-    command = [sys.executable, "-m", "awesomelint", "--quiet", "--no-color", "--offline", *map(str, paths)]
+    command = [
+        sys.executable,
+        "-m",
+        "awesomelint",
+        "--quiet",
+        "--no-color",
+        "--offline",
+        "--max-file-size",
+        "0",
+        *map(str, paths),
+    ]
     times: list[float] = []
     peak = 0.0
     for _ in range(repeat):

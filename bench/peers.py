@@ -252,7 +252,7 @@ def lint_tools(npm: dict[str, Path]) -> list[LintTool]:
     tools = [
         LintTool(
             AWESOMELINT,
-            [*awesomelint_command(), "--offline", "--no-cache", "--no-color"],
+            [*awesomelint_command(), "--offline", "--no-cache", "--no-color", "--max-file-size", "0"],
             re.compile(r"(\d+) errors? and (\d+) warnings?"),
         )
     ]
