@@ -219,3 +219,14 @@ def test_a_plain_title_ends_at_numbering_a_wide_gap_or_quotes() -> None:
 def test_an_emoji_shortcode_before_a_title_is_decoration() -> None:
     document = parse_text("- :star: [SparseGPT: Massive Language Models](https://github.com/IST-DASLab/sparsegpt)\n")
     assert [entry.title for entry in document.entries] == ["SparseGPT: Massive Language Models"]
+
+
+def test_a_url_written_as_link_text_or_alt_text_is_not_a_bare_link_of_its_own() -> None:
+    document = parse_text(
+        "- [https://x.example/a](https://x.example/a) and https://y.example/b\n- ![see https://z.example](i.png)\n"
+    )
+    assert [(link.kind, link.destination) for link in document.links] == [
+        (LinkKind.INLINE, "https://x.example/a"),
+        (LinkKind.BARE, "https://y.example/b"),
+        (LinkKind.INLINE, "i.png"),
+    ]

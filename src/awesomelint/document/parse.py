@@ -296,13 +296,14 @@ class _Builder:
         if link.entry is not None:
             self.entry_links[link.entry].append(link)
 
-    def _walk(self, tokens: Sequence[Any], cursor: Cursor, entry: int | None) -> None:
+    def _walk(self, tokens: Sequence[Any], cursor: Cursor, entry: int | None, *, in_link: bool = False) -> None:
+        """`in_link`: inside a link's text or an image's alt, where GitHub links no bare URL."""
         for token in tokens:
             name = type(token).__name__
             if name == "RawText":
-                self._raw_text(token.content, cursor, entry)
+                self._raw_text(token.content, cursor, entry, bare_links=not in_link)
             elif name in ("Link", "Image"):
-                self._walk(token.children, cursor, entry)
+                self._walk(token.children, cursor, entry, in_link=True)
                 self._link(token, name == "Image", cursor, entry)
             elif name == "AutoLink":
                 self._autolink(token, cursor, entry)
@@ -316,16 +317,16 @@ class _Builder:
             elif name != "EscapeSequence":
                 children = getattr(token, "children", None)
                 if children:
-                    self._walk(children, cursor, entry)
+                    self._walk(children, cursor, entry, in_link=in_link)
 
-    def _raw_text(self, content: str, cursor: Cursor, entry: int | None) -> None:
+    def _raw_text(self, content: str, cursor: Cursor, entry: int | None, *, bare_links: bool = True) -> None:
         at = cursor.find(content)
         if at < 0:
             return
         cursor.position = at + len(content)
         line, column = self.source.position(at)
         self.texts.append(TextRun(content, line, column, entry))
-        if "www." not in content and "://" not in content:
+        if not bare_links or ("www." not in content and "://" not in content):
             return
         for match in BARE_URL.finditer(content):
             url = trim_bare_url(match.group())
