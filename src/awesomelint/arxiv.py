@@ -50,7 +50,7 @@ _STANDALONE = re.compile(rf"(?:arxiv\s*:?\s*)?{_ID}", re.IGNORECASE)
 # could be anything. Letters, digits or a slash right after it mean it is something longer.
 _IN_TEXT = re.compile(rf"(?<![\w.])arxiv\s*:?\s*(?P<id>{_ID})(?![\w/])", re.IGNORECASE)
 # The pages of one paper: abstract, PDF, HTML rendering, PostScript and format choices.
-_PAPER_PATH = re.compile(r"/+(?:abs|pdf|html|ps|format)/+(?P<id>[^?#]+?)(?:\.pdf)?/*", re.IGNORECASE)
+_PAPER_PATH = re.compile(r"/+(?P<page>abs|pdf|html|ps|format)/+(?P<id>[^?#]+?)(?:\.pdf)?/*", re.IGNORECASE)
 _LEGACY_HOSTS = frozenset({"xxx.lanl.gov"})
 
 
@@ -73,6 +73,11 @@ class ArxivId:
     def is_old_style(self) -> bool:
         """Whether this is a pre-2007 `archive/YYMMNNN` identifier."""
         return "/" in self.identifier
+
+    @property
+    def number(self) -> int:
+        """The paper's number within its month: 5638 in 2205.05638, 1 in hep-th/9901001."""
+        return int(self.identifier[-3:] if self.is_old_style else self.identifier.split(".")[1])
 
     @property
     def versioned(self) -> str:
@@ -143,9 +148,18 @@ def is_arxiv_host(host: str) -> bool:
     return host == "arxiv.org" or host.endswith(".arxiv.org") or host in _LEGACY_HOSTS
 
 
+@dataclass(frozen=True, slots=True)
+class ArxivPage:
+    """Which page of a paper a URL opens: `abs`, `pdf`, `html`, `ps` or `format`."""
+
+    paper: ArxivId
+    page: str
+    located: bool  # a query or fragment, as in `pdf/X#page=5`, points at one place in the page
+
+
 @lru_cache(maxsize=65536)  # several rules ask about the same links
-def from_url(url: str) -> ArxivId | None:
-    """The paper an arXiv URL points at, or None for any other URL.
+def page_from_url(url: str) -> ArxivPage | None:
+    """The paper an arXiv URL points at and which of its pages, or None for any other URL.
 
     Abstract, PDF (with or without `.pdf`), HTML, PostScript and format pages of any version,
     over http or https, on arxiv.org, www., export. or a mirror, count; so does a URL written
@@ -166,9 +180,17 @@ def from_url(url: str) -> ArxivId | None:
     if parts.scheme.lower() not in ("http", "https") or not is_arxiv_host(parts.hostname or ""):
         return None
     match = _PAPER_PATH.fullmatch(unquote(parts.path))
-    if match is None:
+    paper = None if match is None else parse_identifier(match.group("id"))
+    if match is None or paper is None:
         return None
-    return parse_identifier(match.group("id"))
+    # Even an empty `?` or `#` says the writer meant this exact address.
+    return ArxivPage(paper, match.group("page").lower(), "?" in candidate or "#" in candidate)
+
+
+def from_url(url: str) -> ArxivId | None:
+    """The paper an arXiv URL points at, or None for any other URL (see page_from_url)."""
+    page = page_from_url(url)
+    return None if page is None else page.paper
 
 
 def find_in_text(text: str) -> list[ArxivMention]:

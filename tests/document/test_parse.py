@@ -230,3 +230,10 @@ def test_a_url_written_as_link_text_or_alt_text_is_not_a_bare_link_of_its_own() 
         (LinkKind.BARE, "https://y.example/b"),
         (LinkKind.INLINE, "i.png"),
     ]
+
+
+def test_texts_of_gives_an_entrys_own_text_runs_in_order() -> None:
+    document = parse_text("Intro text.\n\n- **Title** one\n  - nested two\n")
+    parent, child = document.entries
+    assert [run.text for run in document.texts_of(parent)] == ["Title", " one"]
+    assert [run.text for run in document.texts_of(child)] == ["nested two"]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesomelint.arxiv import ArxivId, find_in_text, from_url, is_arxiv_host, parse_identifier
+from awesomelint.arxiv import ArxivId, find_in_text, from_url, is_arxiv_host, page_from_url, parse_identifier
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,24 @@ def test_hosts_and_canonical_url() -> None:
     assert paper is not None
     assert paper.abs_url() == "https://arxiv.org/abs/2205.05638"
     assert paper.abs_url(with_version=True) == "https://arxiv.org/abs/2205.05638v2"
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "located"),
+    [
+        ("https://arxiv.org/abs/2205.05638", "abs", False),
+        ("arxiv.org/PDF/2205.05638v2.pdf", "pdf", False),
+        ("https://export.arxiv.org/html/2205.05638v1", "html", False),
+        ("https://arxiv.org/pdf/2205.05638#page=5", "pdf", True),
+        ("https://arxiv.org/abs/2205.05638?context=cs", "abs", True),
+    ],
+)
+def test_page_from_url_names_the_page_a_link_opens(url: str, page: str, located: bool) -> None:
+    found = page_from_url(url)
+    assert found is not None
+    assert (found.paper.identifier, found.page, found.located) == ("2205.05638", page, located)
+
+
+def test_a_papers_number_is_its_place_in_its_month() -> None:
+    papers = [parse_identifier(text) for text in ("2205.05638", "0704.0001", "hep-th/9901001")]
+    assert [paper.number if paper is not None else None for paper in papers] == [5638, 1, 1]

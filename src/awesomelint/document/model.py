@@ -5,9 +5,10 @@ Lines and columns are 1-based; columns count code points; end columns are exclus
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 
 from awesomelint.source import SourceText
@@ -134,6 +135,18 @@ class Document:
 
     def entry_of(self, link: Link) -> Entry | None:
         return None if link.entry is None else self.entries[link.entry]
+
+    @cached_property
+    def _texts_by_entry(self) -> Mapping[int, tuple[TextRun, ...]]:
+        grouped: dict[int, list[TextRun]] = {}
+        for run in self.texts:
+            if run.entry is not None:
+                grouped.setdefault(run.entry, []).append(run)
+        return {entry: tuple(runs) for entry, runs in grouped.items()}
+
+    def texts_of(self, entry: Entry) -> tuple[TextRun, ...]:
+        """The plain text runs whose innermost entry is this one, in source order."""
+        return self._texts_by_entry.get(entry.index, ())
 
     def links_in_entries(self) -> Iterator[tuple[Entry, Link]]:
         for entry in self.entries:

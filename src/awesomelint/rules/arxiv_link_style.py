@@ -6,9 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote
 
-from awesomelint.arxiv import ArxivId, from_url
+from awesomelint.arxiv import ArxivId, page_from_url
 from awesomelint.document import Document, Link, LinkKind
 from awesomelint.finding import Edit, Finding, Fix, Severity
 from awesomelint.rule import Option, RuleContext, rule
@@ -34,16 +33,6 @@ class _PaperLink:
     listing: tuple[str, int]  # the outermost entry holding the link, or the line outside entries
 
 
-def _form(destination: str) -> str | None:
-    """`abs` or `pdf` for an arXiv paper's abstract or PDF page; None for its other pages and parts of one."""
-    target = destination.strip()
-    if "?" in target or "#" in target:
-        return None  # `pdf/…#page=3`, `abs/…?context=cs`: a particular place, kept as written
-    path = target.split("://", 1)[-1].lstrip("/").partition("/")[2]
-    form = unquote(path).lstrip("/").split("/", 1)[0].lower()
-    return form if form in _FORMS else None
-
-
 def _listing(document: Document, link: Link) -> tuple[str, int]:
     """What a link belongs to: its outermost entry (an item and its sub-items), else its line."""
     entry = document.entry_of(link)
@@ -65,10 +54,10 @@ def _paper_links(document: Document) -> Iterator[_PaperLink]:
             if start in seen:
                 continue  # one definition used many times is one link
             seen.add(start)
-        paper = from_url(link.destination)
-        form = _form(link.destination) if paper is not None else None
-        if paper is not None and form is not None:
-            yield _PaperLink(link, paper, form, _listing(document, link))
+        page = page_from_url(link.destination)
+        # `pdf/…#page=3` or `abs/…?context=cs` points at a particular place: kept as written.
+        if page is not None and page.page in _FORMS and not page.located:
+            yield _PaperLink(link, page.paper, page.page, _listing(document, link))
 
 
 def _header_of(document: Document, link: Link) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -53,15 +52,8 @@ class _Dated:
     span: Span
 
 
-def _number(paper: ArxivId) -> int:
-    """The paper's number within its month: 05638 in 2205.05638, 001 in hep-th/9901001."""
-    if paper.is_old_style:
-        return int(paper.identifier[-3:])
-    return int(paper.identifier.split(".")[1])
-
-
 def _is_early(paper: ArxivId) -> bool:
-    number = _number(paper)
+    number = paper.number
     if paper.is_old_style:
         return number < _EARLY_OLD_STYLE
     five_digits = len(paper.identifier.split(".")[1]) == 5
@@ -189,12 +181,8 @@ def check(document: Document, context: RuleContext) -> Iterator[Finding]:
     columns_option = context.options["columns"]
     assert isinstance(columns_option, tuple)
     columns = frozenset(header_key(name) for name in columns_option)
-    runs_of: dict[int, list[TextRun]] = defaultdict(list)
-    for run in document.texts:
-        if run.entry is not None:
-            runs_of[run.entry].append(run)
     for entry in document.entries:
-        runs = runs_of.get(entry.index, [])
+        runs = document.texts_of(entry)
         papers = _papers(entry, runs)
         if not papers:
             continue

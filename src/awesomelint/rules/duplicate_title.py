@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from awesomelint.arxiv import find_in_text, from_url
 from awesomelint.document import Document, Entry, EntryKind, Span
 from awesomelint.finding import Finding, Severity
+from awesomelint.repeats import within_listing
 from awesomelint.rule import Option, RuleContext, rule
 from awesomelint.titles import title_words
 from awesomelint.urls import normalise_url
@@ -136,15 +137,6 @@ def _version_notes(entry: Entry) -> set[str]:
     return {" ".join(note.casefold().split()) for note in _VERSION_NOTE.findall(entry.text)}
 
 
-def _nested(document: Document, entry: Entry, ancestor: Entry) -> bool:
-    parent = entry.parent
-    while parent is not None:
-        if parent == ancestor.index:
-            return True
-        parent = document.entries[parent].parent
-    return False
-
-
 def _listing(document: Document, entry: Entry) -> Iterator[Entry]:
     """An entry and the items nested under it."""
     yield entry
@@ -200,7 +192,7 @@ class _Works:
     def listed_alike(self, titled: _Titled, earlier: _Titled) -> bool:
         """Same title, and not a sub-item, a cross-listing, or another version of the work."""
         entry, other = titled.entry, earlier.entry
-        if not _same_title(titled, earlier, self.threshold) or _nested(self.document, entry, other):
+        if not _same_title(titled, earlier, self.threshold) or within_listing(self.document, entry, {other.index}):
             return False
         if self.cross_listing and titled.key == earlier.key and entry.section != other.section:
             return False  # one work filed under two topics on purpose

@@ -87,17 +87,15 @@ def _item_shapes(document: Document) -> list[tuple[_Shape, int]]:
     for entry in document.entries:
         if entry.parent is not None:
             first_child.setdefault(entry.parent, entry.line)
-    plain: dict[int, list[str]] = defaultdict(list)
-    for run in document.texts:
-        if run.entry is not None:
-            plain[run.entry].append(run.text)
     shapes = []
     for entry in document.entries:
         if entry.kind is not EntryKind.LIST_ITEM:
             continue
         last = first_child.get(entry.index, entry.end_line + 1) - 1
         lines = document.source.lines[entry.line - 1 : max(last, entry.line)]
-        has = item_parts(lines, " ".join(plain[entry.index]), [link.text for link in entry.links])
+        has = item_parts(
+            lines, " ".join(run.text for run in document.texts_of(entry)), [link.text for link in entry.links]
+        )
         if has:
             shapes.append((_Shape(entry, has, frozenset(PARTS) - has), _depth(document, entry)))
     return shapes
